@@ -1,0 +1,15 @@
+export { armLoader } from './arm/loader.js';
+export * from './findings/finding.js';
+export * from './findings/fingerprint.js';
+export * from './json/jsonc.js';
+export * from './json/pointer-origin.js';
+export * from './loaders/limits.js';
+export * from './loaders/types.js';
+export * from './model/children.js';
+export * from './model/graph.js';
+export * from './model/resource.js';
+export * from './model/resource-id.js';
+export * from './model/source.js';
+export * from './model/unknown.js';
+export * from './rules/runner.js';
+export * from './rules/types.js';

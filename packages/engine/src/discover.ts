@@ -1,0 +1,138 @@
+import {
+  closeSync,
+  type Dirent,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readSync,
+  realpathSync,
+  statSync,
+} from 'node:fs';
+import { basename, extname, join, resolve, sep } from 'node:path';
+import type { CandidateFile, FileOutcome } from '@ztkit/core';
+
+/** Folders never walked: dependencies, VCS metadata, Terraform's provider cache. */
+const SKIPPED_DIRS = new Set(['node_modules', '.git', '.terraform', '.turbo', '.hg', '.svn']);
+const HEAD_BYTES = 4096;
+
+export interface Discovery {
+  readonly candidates: CandidateFile[];
+  /** Files found but not handed to loaders (symlinks out of the root, unreadable, ...). */
+  readonly outcomes: FileOutcome[];
+  /** Real paths of the scan roots. */
+  readonly roots: string[];
+  readonly errors: string[];
+}
+
+/**
+ * Walk the given paths. Directories are walked without following symlinks that leave the scan root;
+ * every regular file found becomes a candidate (loaders decide what is IaC; the rest is skipped
+ * with a reason by the pipeline).
+ */
+export function discover(paths: readonly string[], cwd = process.cwd()): Discovery {
+  const candidates: CandidateFile[] = [];
+  const outcomes: FileOutcome[] = [];
+  const errors: string[] = [];
+  const roots: string[] = [];
+  const seen = new Set<string>();
+  for (const p of paths.length ? paths : ['.']) {
+    const abs = resolve(cwd, p);
+    let real: string;
+    try {
+      real = realpathSync(abs);
+    } catch {
+      errors.push(`${p}: no such file or directory`);
+      continue;
+    }
+    const st = statSync(real);
+    const root = st.isDirectory() ? real : resolve(real, '..');
+    roots.push(root);
+    if (st.isDirectory()) walk(abs, real, 0);
+    else addFile(abs, real);
+  }
+  return { candidates, outcomes, roots, errors };
+
+  function walk(dir: string, rootReal: string, depth: number): void {
+    if (depth > 64) {
+      outcomes.push({ path: dir, status: 'skipped', reason: 'directory nesting deeper than 64 levels' });
+      return;
+    }
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch (e) {
+      outcomes.push({
+        path: dir,
+        status: 'failed',
+        reason: `cannot read directory: ${(e as Error).message}`,
+      });
+      return;
+    }
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      const full = join(dir, entry.name);
+      if (entry.isDirectory()) {
+        if (!SKIPPED_DIRS.has(entry.name)) walk(full, rootReal, depth + 1);
+      } else if (entry.isSymbolicLink()) {
+        let target: string;
+        try {
+          target = realpathSync(full);
+        } catch {
+          outcomes.push({ path: full, status: 'skipped', reason: 'broken symbolic link' });
+          continue;
+        }
+        if (target !== rootReal && !target.startsWith(rootReal + sep)) {
+          outcomes.push({
+            path: full,
+            status: 'skipped',
+            reason: 'symbolic link that leaves the scanned root (not followed)',
+          });
+          continue;
+        }
+        const st = statSync(target);
+        if (st.isDirectory())
+          outcomes.push({
+            path: full,
+            status: 'skipped',
+            reason: 'symbolic link to a directory (not followed)',
+          });
+        else addFile(full, target);
+      } else if (entry.isFile()) addFile(full, full);
+    }
+  }
+
+  function addFile(path: string, real: string): void {
+    if (seen.has(real)) return;
+    seen.add(real);
+    let size: number;
+    try {
+      size = lstatSync(real).size;
+    } catch (e) {
+      outcomes.push({ path, status: 'failed', reason: `cannot stat: ${(e as Error).message}` });
+      return;
+    }
+    candidates.push({ path, size, head: readHead(real) });
+  }
+}
+
+function readHead(path: string): string {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const buf = Buffer.alloc(HEAD_BYTES);
+    const n = readSync(fd, buf, 0, HEAD_BYTES, 0);
+    return buf.subarray(0, n).toString('utf8');
+  } catch {
+    return '';
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** A human reason for a file no loader claimed. */
+export function notIacReason(path: string): string {
+  const ext = extname(path).toLowerCase();
+  if (ext === '.json') return 'JSON file that is not an ARM template, parameter file or Terraform plan';
+  if (!ext) return `not an IaC file (${basename(path)})`;
+  return `not an IaC file (${ext})`;
+}

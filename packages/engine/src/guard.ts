@@ -1,0 +1,37 @@
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { sep } from 'node:path';
+import type { Limits, ReadResult } from '@ztkit/core';
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The only way loaders read files: refuses anything outside the scan roots (a linked template or
+ * module path that escapes them), files over the size cap, binary files and non-UTF-8 text.
+ */
+export function guardedReader(roots: readonly string[], limits: Limits) {
+  return (path: string): ReadResult => {
+    let real: string;
+    try {
+      real = realpathSync(path);
+    } catch {
+      return { ok: false, reason: 'file not found', status: 'failed' };
+    }
+    if (!roots.some((root) => real === root || real.startsWith(root.endsWith(sep) ? root : root + sep)))
+      return { ok: false, reason: 'refused: path is outside the scanned root', status: 'failed' };
+    const size = statSync(real).size;
+    if (size > limits.maxFileBytes)
+      return {
+        ok: false,
+        reason: `file is ${(size / 1048576).toFixed(1)} MB, over the ${(limits.maxFileBytes / 1048576).toFixed(0)} MB cap (limits.maxFileBytes)`,
+        status: 'failed',
+      };
+    const bytes = readFileSync(real);
+    if (bytes.includes(0))
+      return { ok: false, reason: 'binary file (contains NUL bytes)', status: 'skipped' };
+    try {
+      return { ok: true, text: decoder.decode(bytes) };
+    } catch {
+      return { ok: false, reason: 'not valid UTF-8 text', status: 'skipped' };
+    }
+  };
+}

@@ -1,0 +1,2 @@
+export { allRules } from './index.generated.js';
+export { compareTls, parseTlsVersion, type TlsVersion } from './shared/tls.js';

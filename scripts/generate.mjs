@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+/**
+ * Writes every generated file of the repository; with --check, writes nothing and fails when any
+ * committed file differs from what would be generated (CI runs the check).
+ * Generators live in scripts/generators/*.mjs and export `generate(): Promise<Array<{ path, content }>>`.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const check = process.argv.includes('--check');
+const dir = join(root, 'scripts', 'generators');
+const stale = [];
+for (const name of readdirSync(dir)
+  .filter((n) => n.endsWith('.mjs'))
+  .sort()) {
+  const { generate } = await import(pathToFileURL(join(dir, name)).href);
+  for (const { path, content } of await generate(root)) {
+    const abs = join(root, path);
+    const current = existsSync(abs) ? readFileSync(abs, 'utf8') : undefined;
+    if (current === content) continue;
+    if (check) stale.push(path);
+    else {
+      mkdirSync(dirname(abs), { recursive: true });
+      writeFileSync(abs, content);
+      console.log(`wrote ${path}`);
+    }
+  }
+}
+if (stale.length) {
+  console.error(`Generated files are stale (run \`npm run generate\` and commit):\n  ${stale.join('\n  ')}`);
+  process.exit(1);
+}
