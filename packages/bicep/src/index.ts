@@ -1,8 +1,6 @@
-import type { Loader } from '@ztkit/core';
-
-/** Bicep loader. Not implemented yet: claims no file, so .bicep files are reported as skipped. */
-export const bicepLoader: Loader = {
-  language: 'bicep',
-  claims: () => false,
-  load: () => ({ resources: [], outcomes: [], diagnostics: [] }),
-};
+/** @ztkit/bicep: a native Bicep lexer, parser and evaluator producing the ARM-shaped resource model. */
+export { bicepLoader, loadBicep } from './loader.js';
+export type * from './syntax/ast.js';
+export { BicepFile } from './syntax/ast.js';
+export { tokenize } from './syntax/lexer.js';
+export { type ParseError, type ParseResult, parseBicep } from './syntax/parser.js';

@@ -1,1 +1,2 @@
-export { main } from './main.js';
+export { EXIT } from './errors.js';
+export { type Io, main } from './main.js';

@@ -1,86 +1,71 @@
-import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
-import { SEVERITIES, type Severity, severityRank } from '@ztkit/core';
-import { defaultRules, scan } from '@ztkit/engine';
+import { baselineCommand } from './commands/baseline.js';
+import { diffCommand } from './commands/diff.js';
+import { graphCommand } from './commands/graph.js';
+import { rulesCommand } from './commands/rules.js';
+import { scanCommand } from './commands/scan.js';
+import { EXIT, IoError, UsageError } from './errors.js';
+import { HELP } from './help.js';
+import { envOf, type Io } from './io.js';
+import { toolVersion } from './version.js';
 
-export interface Io {
-  readonly stdout: NodeJS.WritableStream & { isTTY?: boolean };
-  readonly stderr: NodeJS.WritableStream & { isTTY?: boolean };
-  readonly cwd: string;
-}
+export type { Io } from './io.js';
 
-/** Exit codes: 0 nothing at or above --fail-on, 1 findings, 2 usage or I/O error. */
-export async function main(argv: string[], io: Io): Promise<number> {
+type Command = (argv: readonly string[], io: Io) => number | Promise<number>;
+
+const COMMANDS: Readonly<Record<string, Command>> = {
+  scan: scanCommand,
+  rules: rulesCommand,
+  graph: graphCommand,
+  diff: diffCommand,
+  baseline: baselineCommand,
+  // Live Azure is loaded only when asked for: `scan` never pays for the Azure SDK.
+  posture: async (argv, io) => (await import('@ztkit/azure')).postureCommand(argv, io),
+  drift: async (argv, io) => (await import('@ztkit/azure')).driftCommand(argv, io),
+};
+
+/**
+ * The whole CLI as a function of argv and streams (the bin only binds process). Returns the exit
+ * code: 0 nothing at or above --fail-on, 1 findings, 2 usage or I/O error. Errors print one line;
+ * a stack trace only with ZTKIT_DEBUG set.
+ */
+export async function main(argv: readonly string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   try {
-    if (command === 'scan') return await scanCommand(rest, io);
-    if (command === 'rules') return rulesCommand(rest, io);
-    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-      io.stdout.write(USAGE);
-      return 0;
+    if (command === '--version' || command === '-v' || command === 'version') {
+      io.stdout.write(`${toolVersion()}\n`);
+      return EXIT.ok;
     }
-    io.stderr.write(`ztkit: unknown command '${command}'\n\n${USAGE}`);
-    return 2;
+    if (command === undefined || command === '--help' || command === '-h') {
+      io.stdout.write(HELP.main!);
+      return EXIT.ok;
+    }
+    if (command === 'help') {
+      const topic = rest[0] && HELP[rest[0]] ? rest[0] : 'main';
+      io.stdout.write(HELP[topic]!);
+      return EXIT.ok;
+    }
+    const run = COMMANDS[command];
+    if (!run) throw new UsageError(`unknown command '${command}'`);
+    return await run(rest, io);
   } catch (e) {
-    io.stderr.write(`ztkit: ${(e as Error).message}\n`);
-    return 2;
+    return reportError(e, command, io);
   }
 }
 
-const USAGE = `Usage: ztkit <command> [options]
-
-Commands:
-  scan [paths...]   Scan ARM, Bicep and Terraform files for Zero Trust network findings
-  rules             List the rules
-
-Run 'ztkit <command> --help' for a command's options.
-`;
-
-async function scanCommand(argv: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      format: { type: 'string', default: 'table' },
-      output: { type: 'string' },
-      'fail-on': { type: 'string', default: 'high' },
-      parameters: { type: 'string', multiple: true },
-    },
-  });
-  const failOn = values['fail-on'] as Severity | 'none';
-  if (failOn !== 'none' && !SEVERITIES.includes(failOn))
-    throw new Error(`--fail-on must be one of ${SEVERITIES.join(', ')}, none`);
-  const result = await scan({ paths: positionals, cwd: io.cwd, parameterFiles: values.parameters ?? [] });
-  const { graph: _graph, ...json } = result;
-  const text =
-    values.format === 'json'
-      ? `${JSON.stringify(json, null, 2)}\n`
-      : result.findings
-          .map((f) => `${f.location?.file}:${f.location?.startLine} ${f.severity} ${f.ruleId} ${f.message}`)
-          .join('\n') + '\n';
-  if (values.output) writeFileSync(values.output, text);
-  else io.stdout.write(text);
-  const failing = result.findings.filter(
-    (f) => !f.suppressed && failOn !== 'none' && severityRank(f.severity) >= severityRank(failOn),
-  );
-  return failing.length ? 1 : 0;
-}
-
-function rulesCommand(argv: string[], io: Io): number {
-  const { values } = parseArgs({ args: argv, options: { format: { type: 'string', default: 'table' } } });
-  const rules = defaultRules();
-  if (values.format === 'json')
-    io.stdout.write(
-      `${JSON.stringify(
-        rules.map((r) => r.meta),
-        null,
-        2,
-      )}\n`,
+function reportError(e: unknown, command: string | undefined, io: Io): number {
+  const debug = Boolean(envOf(io).ZTKIT_DEBUG);
+  if (e instanceof UsageError) {
+    const hint = command && HELP[command] ? `ztkit ${command} --help` : 'ztkit --help';
+    io.stderr.write(`ztkit: ${e.message}\nRun '${hint}' for usage.\n`);
+  } else if (e instanceof IoError) {
+    io.stderr.write(`ztkit: ${e.message}\n`);
+  } else {
+    // Anything else is a bug in ztkit: say so plainly; the stack only on request.
+    const message = e instanceof Error ? e.message : String(e);
+    io.stderr.write(
+      `ztkit: internal error: ${message.split('\n')[0]}${debug ? '' : ' (set ZTKIT_DEBUG=1 for details)'}\n`,
     );
-  else
-    for (const r of rules)
-      io.stdout.write(
-        `${r.meta.id}  ${r.meta.severity.padEnd(8)} ${r.meta.catalog.join(',').padEnd(8)} ${r.meta.title}\n`,
-      );
-  return 0;
+  }
+  if (debug && e instanceof Error && e.stack) io.stderr.write(`${e.stack}\n`);
+  return EXIT.error;
 }

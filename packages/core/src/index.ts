@@ -1,6 +1,16 @@
+export { clearExpressionCache, type Expr, type ParseResult, parseExpression } from './arm/expression.js';
 export { armLoader } from './arm/loader.js';
 export * from './findings/finding.js';
 export * from './findings/fingerprint.js';
+export {
+  callTemplateFunction,
+  EVALUATOR_FUNCTIONS,
+  getTemplateFunction,
+  hasTemplateFunction,
+  simpleFunctionContext,
+  templateFunctionNames,
+} from './functions/registry.js';
+export * from './functions/types.js';
 export * from './json/jsonc.js';
 export * from './json/pointer-origin.js';
 export * from './loaders/limits.js';

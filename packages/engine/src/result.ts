@@ -1,4 +1,12 @@
-import type { Diagnostic, FileStatus, Finding, ResourceGraph, RuleError, Severity } from '@ztkit/core';
+import type {
+  Diagnostic,
+  FileStatus,
+  Finding,
+  ResourceGraph,
+  RuleError,
+  Severity,
+  SourceLanguage,
+} from '@ztkit/core';
 
 /** One line of the file inventory in the JSON contract. */
 export interface FileReport {
@@ -38,4 +46,11 @@ export interface ScanResult {
   readonly summary: ScanSummary;
   /** The model, for faces that draw topology or compare with live Azure; not part of the JSON contract. */
   readonly graph: ResourceGraph;
+  /**
+   * The same resources, one graph per source language: what rules ran on, and what topology and
+   * exposure should be drawn from (twins such as main.bicep and its compiled main.json stay apart).
+   * Optional so that results assembled elsewhere (merged action results, tests) stay valid;
+   * without it, use `graph`.
+   */
+  readonly graphs?: ReadonlyMap<SourceLanguage, ResourceGraph>;
 }

@@ -6,8 +6,8 @@ import {
   type Limits,
   type Loader,
   type Resource,
-  ResourceGraph,
   type Rule,
+  type RuleError,
   runRules,
   SEVERITIES,
   type Severity,
@@ -15,7 +15,9 @@ import {
   toLocation,
 } from '@ztkit/core';
 import { discover, notIacReason } from './discover.js';
+import { buildGraphs, perUnitRules } from './graphs.js';
 import { guardedReader } from './guard.js';
+import { loadAccounted } from './load-guard.js';
 import { defaultLoaders } from './loaders.js';
 import type { FileReport, ScanResult } from './result.js';
 import { defaultRules } from './rules.js';
@@ -33,6 +35,8 @@ export interface ScanOptions {
   readonly globalOptions?: Readonly<Record<string, unknown>>;
   /** Called as files are loaded, for progress display. */
   readonly onProgress?: (done: number, total: number) => void;
+  /** Returns why a file (absolute path) is excluded (config `paths:`), or undefined to scan it. */
+  readonly exclude?: (path: string) => string | undefined;
 }
 
 export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
@@ -46,6 +50,11 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const outcomes: FileOutcome[] = [...found.outcomes];
   const byLoader = new Map<Loader, typeof found.candidates>();
   for (const file of found.candidates) {
+    const excluded = options.exclude?.(file.path);
+    if (excluded) {
+      outcomes.push({ path: file.path, status: 'skipped', reason: excluded });
+      continue;
+    }
     const loader = loaders.find((l) => l.claims(file));
     if (!loader) {
       outcomes.push({ path: file.path, status: 'skipped', reason: notIacReason(file.path) });
@@ -66,7 +75,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
   const diagnostics = [] as ScanResult['diagnostics'];
   let done = 0;
   for (const [loader, files] of byLoader) {
-    const result = await loader.load(files, ctx);
+    const result = await loadAccounted(loader, files, ctx);
     resources.push(...result.resources);
     outcomes.push(...result.outcomes);
     diagnostics.push(...result.diagnostics);
@@ -74,12 +83,23 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     options.onProgress?.(done, found.candidates.length);
   }
 
-  const graph = new ResourceGraph(resources);
-  const { findings, errors } = runRules(graph, rules, {
-    cwd,
-    ruleOptions: options.ruleOptions,
-    global: options.globalOptions,
-  });
+  const { merged: graph, byLanguage, units } = buildGraphs(resources);
+  const findings: Finding[] = [];
+  const errors: RuleError[] = [];
+  for (const [language, languageGraph] of byLanguage) {
+    const run = runRules(
+      languageGraph,
+      perUnitRules(rules, units.get(language) ?? [], options.globalOptions ?? {}),
+      {
+        cwd,
+        ruleOptions: options.ruleOptions,
+        global: options.globalOptions,
+      },
+    );
+    findings.push(...run.findings);
+    // A rule that crashes on several languages is one bug, reported once.
+    for (const e of run.errors) if (!errors.some((x) => x.ruleId === e.ruleId)) errors.push(e);
+  }
   findings.sort(compareFindings);
   const files = toFileReports(outcomes, cwd);
   for (const e of found.errors) diagnostics.push({ severity: 'error', code: 'path-not-found', message: e });
@@ -95,6 +115,7 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     ),
     ruleErrors: errors,
     graph,
+    graphs: byLanguage,
     summary: {
       files: {
         total: files.length,

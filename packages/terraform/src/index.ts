@@ -1,8 +1,44 @@
-import type { Loader } from '@ztkit/core';
+import { basename, dirname } from 'node:path';
+import type { CandidateFile, LoadContext, Loader, LoadResult } from '@ztkit/core';
+import { loadHcl } from './load/hcl-loader.js';
+import { isTfvars } from './load/tfvars.js';
+import { isPlanJson, loadPlans } from './plan/plan-loader.js';
 
-/** Terraform loader. Not implemented yet: claims no file, so .tf files are reported as skipped. */
+export { parseHcl, parseTemplate } from './hcl/parser.js';
+export { translatedTypes } from './translate/registry.js';
+
+/**
+ * Terraform loader: `.tf` folders (HCL2, evaluated with variables, tfvars, locals, count/for_each,
+ * dynamic blocks and local modules), `.tfvars`, and plan JSON (`terraform show -json`), with
+ * azurerm resources translated into the ARM-shaped model.
+ */
 export const terraformLoader: Loader = {
   language: 'terraform',
-  claims: () => false,
-  load: () => ({ resources: [], outcomes: [], diagnostics: [] }),
+  claims(file: CandidateFile): boolean {
+    const p = file.path.toLowerCase();
+    if (p.endsWith('.tf') || isTfvars(p)) return true;
+    return p.endsWith('.json') && isPlanJson(file.head);
+  },
+  load(files: readonly CandidateFile[], ctx: LoadContext): LoadResult {
+    const plans = files.filter((f) => f.path.toLowerCase().endsWith('.json') && !isTfvars(f.path));
+    // A folder scanned with its plan is read from the plan (exact values); its .tf files lend their lines.
+    const planDirs = new Set(plans.map((p) => dirname(p.path)));
+    const covered = files.filter((f) => !plans.includes(f) && planDirs.has(dirname(f.path)));
+    const hcl = files.filter((f) => !plans.includes(f) && !covered.includes(f));
+    const a = loadHcl(hcl, ctx);
+    if (plans.length === 0) return a;
+    const b = loadPlans(plans, ctx);
+    const coveredOutcomes = covered.map((f) => ({
+      path: f.path,
+      status: 'scanned' as const,
+      language: 'terraform' as const,
+      resources: 0,
+      reason: `values read from the plan JSON in ${basename(dirname(f.path))}`,
+    }));
+    return {
+      resources: [...a.resources, ...b.resources],
+      outcomes: [...a.outcomes, ...b.outcomes, ...coveredOutcomes],
+      diagnostics: [...a.diagnostics, ...b.diagnostics],
+    };
+  },
 };

@@ -7,14 +7,19 @@ import type { Pointer } from '../model/source.js';
  * (type and name, case-folded) + the property path with array indices replaced by the element's name
  * where it has one (`securityRules[allow-rdp]`, not `securityRules[3]`).
  */
-export function fingerprintOf(ruleId: string, resource: Resource, path: Pointer, discriminator = ''): string {
+export function fingerprintOf(
+  ruleId: string,
+  resource: Pick<Resource, 'type' | 'name'>,
+  path: Pointer,
+  discriminator = '',
+): string {
   const identity = `${resource.type}|${resource.name}`.toLowerCase();
   const h = createHash('sha256');
   h.update(`${ruleId}\n${identity}\n${stablePath(resource, path)}\n${discriminator}`);
   return h.digest('hex').slice(0, 32);
 }
 
-function stablePath(resource: Resource, path: Pointer): string {
+function stablePath(resource: Pick<Resource, 'type' | 'name'>, path: Pointer): string {
   let value: unknown = resource;
   let out = '';
   for (const key of path) {

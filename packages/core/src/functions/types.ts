@@ -37,12 +37,18 @@ export const SYMBOLIC_SCOPE: DeploymentScope = {
   targetScope: 'resourceGroup',
 };
 
+/** The caps the function library reads (a subset of the loaders' Limits). */
+export interface FunctionLimits {
+  readonly maxCopyCount: number;
+  readonly maxDepth: number;
+}
+
 export interface FunctionContext {
   readonly scope: DeploymentScope;
   /** Count one evaluation step; throws a FunctionError when the file's step budget is spent. */
   step(): void;
   /** Caps (copy counts, array sizes from `range`, string lengths) come from here. */
-  readonly limits: { readonly maxCopyCount: number; readonly maxDepth: number };
+  readonly limits: FunctionLimits;
 }
 
 /** An evaluation error with a message a person understands; the caller attaches the location. */

@@ -1,4 +1,12 @@
 import { LineMap, type Pointer, type SourceSpan } from '../model/source.js';
+import { seekPointer } from './seek.js';
+
+/**
+ * Locates answered by seeking before the whole span tree is built: a few findings in a large file
+ * cost a partial pass each (resumed from remembered ancestors); many findings in one file pay for
+ * the tree once.
+ */
+const SEEKS_BEFORE_TREE = 64;
 
 /**
  * JSON with comments, as ARM reads it: `//` and `/* *\/` comments, trailing commas and raw line
@@ -19,6 +27,12 @@ export type JsonParseResult =
 export interface JsonParseOptions {
   /** Nesting deeper than this is an error, not a stack overflow. */
   readonly maxDepth?: number;
+  /**
+   * Skip the whole-text depth pre-check on the native path. For callers that bound depth themselves
+   * while walking the value (V8's JSON.parse does not recurse on the stack; the pre-check costs about
+   * as much as JSON.parse itself). The tolerant scanner still enforces `maxDepth`.
+   */
+  readonly skipDepthPrecheck?: boolean;
 }
 
 const DEFAULT_MAX_DEPTH = 256;
@@ -28,7 +42,7 @@ export function parseJsonc(text: string, file: string, options: JsonParseOptions
   const source = text.charCodeAt(0) === 0xfeff ? ` ${text.slice(1)}` : text;
   const document = new JsonDocument(source, file, maxDepth);
   // Depth is checked by the scanner, since JSON.parse would overflow the stack on hostile input.
-  if (exceedsDepth(source, maxDepth)) {
+  if (!options.skipDepthPrecheck && exceedsDepth(source, maxDepth)) {
     const r = new JsonScanner(source, file, maxDepth, false);
     try {
       r.parseDocument();
@@ -80,6 +94,10 @@ interface SpanNode {
 export class JsonDocument {
   private root?: SpanNode | null;
   private lines?: LineMap;
+  private seeks = 0;
+  /** Value offsets of pointer prefixes found by earlier seeks, and prefixes known to be absent. */
+  private readonly found = new Map<string, { pos: number; keyStart: number | undefined }>();
+  private readonly absent = new Set<string>();
   constructor(
     readonly text: string,
     readonly file: string,
@@ -105,7 +123,31 @@ export class JsonDocument {
     return this.lines;
   }
 
+  private seek(pointer: Pointer): SpanNode | undefined {
+    let from: { pos: number; depth: number } | undefined;
+    for (let depth = pointer.length; depth > 0 && !from; depth--) {
+      const key = prefixKey(pointer, depth);
+      if (this.absent.has(key)) return undefined;
+      const hit = this.found.get(key);
+      if (hit) from = { pos: hit.pos, depth };
+    }
+    const result = seekPointer(
+      this.text,
+      pointer,
+      from,
+      (depth, pos, keyStart) => this.found.set(prefixKey(pointer, depth), { pos, keyStart }),
+      (depth) => this.absent.add(prefixKey(pointer, depth)),
+    );
+    if (!result) return undefined;
+    const last = this.found.get(prefixKey(pointer, pointer.length));
+    return { start: result.start, end: result.end, keyStart: result.keyStart ?? last?.keyStart };
+  }
+
   private node(pointer: Pointer): SpanNode | undefined {
+    if (this.root === undefined && this.seeks < SEEKS_BEFORE_TREE) {
+      this.seeks++;
+      return this.seek(pointer);
+    }
     if (this.root === undefined) {
       try {
         const scanner = new JsonScanner(this.text, this.file, this.maxDepth, false);
@@ -127,6 +169,8 @@ export class JsonDocument {
     return node;
   }
 }
+
+const prefixKey = (pointer: Pointer, depth: number): string => pointer.slice(0, depth).join('\u0000');
 
 class JsonSyntaxError extends Error {
   constructor(

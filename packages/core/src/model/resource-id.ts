@@ -9,19 +9,20 @@ export const SYMBOLIC_RESOURCE_GROUP = '{resourceGroupName}';
 
 /**
  * Build `/subscriptions/s/resourceGroups/rg/providers/Ns/t1/n1/t2/n2` from a full type
- * (`Ns/t1/t2`) and name segments (`n1`, `n2`), the way ARM's `resourceId()` does.
+ * (`Ns/t1/t2`) and name segments (`n1`, `n2`), the way ARM's `resourceId()` does. Pass
+ * `resourceGroup: null` for a subscription-level resource (`undefined` means the symbolic group).
  */
 export function buildResourceId(
   type: string,
   names: readonly string[],
   subscriptionId: string = SYMBOLIC_SUBSCRIPTION,
-  resourceGroup: string | undefined = SYMBOLIC_RESOURCE_GROUP,
+  resourceGroup: string | null = SYMBOLIC_RESOURCE_GROUP,
 ): string {
   const [namespace, ...types] = type.split('/');
   let path = `/providers/${namespace}`;
   for (let i = 0; i < types.length; i++) path += `/${types[i]}/${names[i] ?? ''}`;
   const scope =
-    resourceGroup === undefined
+    resourceGroup === null
       ? `/subscriptions/${subscriptionId}`
       : `/subscriptions/${subscriptionId}/resourceGroups/${resourceGroup}`;
   return scope + path;

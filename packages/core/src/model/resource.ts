@@ -58,6 +58,12 @@ export interface Resource {
   readonly via?: readonly SourceSpan[];
   /** True for a child resource the graph derived from an inline array of its parent (or vice versa). */
   readonly derived?: boolean;
+  /**
+   * Set (to the reason) when the whole `properties` object is not known statically, e.g. Bicep
+   * `properties: someParam` without a default. `properties` is then `{}`, and the rule runner drops
+   * findings on this resource: an absent property here means "cannot tell", not "not set".
+   */
+  readonly propertiesUnknown?: string;
   /** Live resources: a link to the resource in the Azure portal. */
   readonly portalUrl?: string;
   /** Anything else the source has at the top level (e.g. Terraform address), never read by rules. */

@@ -1,3 +1,4 @@
+import type { Finding } from '../findings/finding.js';
 import type { ResourceGraph } from '../model/graph.js';
 import type { Resource } from '../model/resource.js';
 import type { Pointer, SourceSpan } from '../model/source.js';
@@ -100,7 +101,18 @@ export interface AnalysisFactory<T> {
 
 export interface Rule {
   readonly meta: RuleMeta;
-  check(ctx: RuleContext): Iterable<FindingDraft>;
+  /** Judge the resources of the graph. */
+  check?(ctx: RuleContext): Iterable<FindingDraft>;
+  /**
+   * Judge the results as a whole (the Zero Trust score): runs after every `check`, with their
+   * findings and the rules that ran. A rule has `check`, `summarize`, or both.
+   */
+  summarize?(ctx: RuleContext, results: RuleResults): Iterable<FindingDraft>;
+}
+
+export interface RuleResults {
+  readonly findings: readonly Finding[];
+  readonly rules: readonly Rule[];
 }
 
 export function defineRule(rule: Rule): Rule {

@@ -3,8 +3,8 @@
  * invalid case naming the expected lines. Fixtures are loaded through the real loaders (ARM, Bicep,
  * Terraform, plan JSON) and the real graph, so a rule test also proves the source spans.
  */
-import { readFileSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { bicepLoader } from '@ztkit/bicep';
 import {
   armLoader,
@@ -29,6 +29,8 @@ export interface FixtureCase {
   readonly parameters?: readonly string[];
   /** What the case shows, for the test name. */
   readonly name?: string;
+  /** Other rules to run alongside (for summary rules, which judge other rules' findings). */
+  readonly withRules?: readonly Rule[];
 }
 
 export interface ExpectedFinding {
@@ -60,14 +62,26 @@ export async function runFixture(rule: Rule, dir: string, fixture: FixtureCase):
     roots: [dirname(path), dir],
     limits: DEFAULT_LIMITS,
     parameterFiles: (fixture.parameters ?? []).map((p) => resolve(dir, p)),
-    readFile: (p) => ({ ok: true, text: readFileSync(p, 'utf8') }),
+    readFile: (p) => {
+      // The LoadContext contract: a reason, never a throw (loaders probe for optional files).
+      try {
+        return { ok: true, text: readFileSync(p, 'utf8') };
+      } catch (e) {
+        return { ok: false, status: 'failed', reason: e instanceof Error ? e.message : String(e) };
+      }
+    },
   });
   const failed = result.outcomes.find((o) => o.status === 'failed');
   if (failed) throw new Error(`Fixture ${fixture.file} failed to load: ${failed.reason}`);
   const graph = new ResourceGraph(result.resources);
-  const { findings, errors } = runRules(graph, [rule], { cwd: dir, global: fixture.options });
+  const { findings, errors } = runRules(graph, [...(fixture.withRules ?? []), rule], {
+    cwd: dir,
+    global: fixture.options,
+  });
   if (errors.length) throw new Error(`Rule threw: ${errors[0]!.message}`);
-  return findings.sort((a, b) => (a.location?.startLine ?? 0) - (b.location?.startLine ?? 0));
+  return findings
+    .filter((f) => f.ruleId === rule.meta.id)
+    .sort((a, b) => (a.location?.startLine ?? 0) - (b.location?.startLine ?? 0));
 }
 
 /**
@@ -111,7 +125,55 @@ export function ruleTester(
         });
       });
     }
+    derivePlanCases(rule, dir, cases);
   });
+}
+
+/**
+ * Terraform plan JSON is the fourth format every rule claims. Each `.tf` case with a plan of it in
+ * `fixtures/plan/<name>.plan.json` (written by `scripts/fixtures/tf-to-plan.mjs`) is run again
+ * through the plan loader: a passing `.tf` must pass as a plan, and a failing one must fail with as
+ * many findings of the same catalogue keys, each on a line of the plan file. Lines and wording may
+ * differ: a plan has resolved values where HCL has a variable's default.
+ */
+function derivePlanCases(
+  rule: Rule,
+  dir: string,
+  cases: { readonly valid: readonly FixtureCase[]; readonly invalid: readonly InvalidCase[] },
+): void {
+  const declared = new Set([...cases.valid, ...cases.invalid].map((c) => c.file));
+  const planOf = (c: FixtureCase): string | undefined => {
+    if (!c.file.endsWith('.tf')) return undefined;
+    const plan = join(dirname(c.file), 'plan', `${basename(c.file, '.tf')}.plan.json`);
+    return !declared.has(plan) && existsSync(resolve(dir, plan)) ? plan : undefined;
+  };
+  for (const c of cases.valid) {
+    const plan = planOf(c);
+    if (!plan) continue;
+    it(`passes ${plan} (plan of ${c.file})`, async () => {
+      const findings = await runFixture(rule, dir, { ...c, file: plan, parameters: undefined });
+      expect(findings.map(describeFinding)).toEqual([]);
+    });
+  }
+  for (const c of cases.invalid) {
+    const plan = planOf(c);
+    if (!plan) continue;
+    it(`fails ${plan} (plan of ${c.file})`, async () => {
+      const findings = await runFixture(rule, dir, { ...c, file: plan, parameters: undefined });
+      expect(findings.map(describeFinding), 'findings').toHaveLength(c.errors.length);
+      const keys = (list: readonly (string | undefined)[]) =>
+        list.map((k) => k ?? rule.meta.catalog[0]).sort();
+      expect(keys(findings.map((f) => f.catalog.find((k) => rule.meta.catalog.includes(k))))).toEqual(
+        keys(c.errors.map((e) => e.key)),
+      );
+      const lines = readFileSync(resolve(dir, plan), 'utf8').split('\n').length;
+      for (const f of findings) {
+        expect(f.location?.file, describeFinding(f)).toMatch(/\.plan\.json$/);
+        expect(f.location?.startLine ?? 0, describeFinding(f)).toBeGreaterThan(0);
+        expect(f.location?.startLine ?? 0, describeFinding(f)).toBeLessThanOrEqual(lines);
+      }
+    });
+  }
 }
 
 function describeFinding(f: Finding): string {

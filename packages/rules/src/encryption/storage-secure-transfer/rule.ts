@@ -1,10 +1,16 @@
-import { defineRule, type FindingDraft, isUnknown } from '@ztkit/core';
-import { compareTls, parseTlsVersion } from '../../shared/tls.js';
+import { defineRule, type FindingDraft } from '@ztkit/core';
+import { apiVersionBefore } from '../../shared/api-version.js';
+import { minimumTlsFindings } from '../../shared/minimum-tls-property.js';
+import { insecureParameterFinding } from '../../shared/parameter-bindings.js';
+
+const HTTPS_ONLY = ['properties', 'supportsHttpsTrafficOnly'] as const;
+/** API versions from this date default supportsHttpsTrafficOnly to true. */
+const HTTPS_DEFAULT_SINCE = '2019-04-01';
 
 /**
  * Storage: secure transfer (HTTPS only) and TLS 1.2+. `supportsHttpsTrafficOnly` defaults to true
- * since API version 2019-04-01; `minimumTlsVersion` defaults to TLS 1.0 when absent (accounts
- * created before the 2025 retirement; the property is what the service enforces).
+ * since API version 2019-04-01 (false before); `minimumTlsVersion` defaults to TLS 1.0 when absent
+ * (accounts created before the 2025 retirement; the property is what the service enforces).
  */
 export default defineRule({
   meta: {
@@ -14,7 +20,7 @@ export default defineRule({
     catalog: ['E08'],
     principles: ['verify-explicitly', 'assume-breach'],
     pack: 'encryption',
-    source: [{ document: '002', step: '§7 Encrypt all network traffic' }],
+    source: [{ document: '002', step: '§7 Encryption: all traffic is encrypted' }],
     benchmark: ['DP-3'],
     peers: {
       checkov: ['CKV_AZURE_3', 'CKV_AZURE_44'],
@@ -29,34 +35,46 @@ export default defineRule({
       summary: 'Set supportsHttpsTrafficOnly to true and minimumTlsVersion to TLS1_2.',
       arm: '"properties": { "supportsHttpsTrafficOnly": true, "minimumTlsVersion": "TLS1_2" }',
       bicep: "properties: {\n  supportsHttpsTrafficOnly: true\n  minimumTlsVersion: 'TLS1_2'\n}",
-      terraform: 'https_traffic_only_enabled = true\nmin_tls_version            = "TLS1_2"',
+      terraform:
+        'https_traffic_only_enabled = true  # enable_https_traffic_only in azurerm v3\nmin_tls_version            = "TLS1_2"',
     },
+    links: [
+      'https://learn.microsoft.com/azure/storage/common/transport-layer-security-configure-minimum-version',
+    ],
     notes: [
       'A missing minimumTlsVersion is treated as TLS 1.0, the service default for API versions before 2025.',
+      'A missing supportsHttpsTrafficOnly is true from API version 2019-04-01 and false before it.',
     ],
   },
   *check({ graph }): Iterable<FindingDraft> {
     for (const account of graph.ofType('Microsoft.Storage/storageAccounts')) {
-      const props = account.properties;
-      if (props.supportsHttpsTrafficOnly === false)
+      const label = `Storage account '${account.name}'`;
+      const httpsOnly = account.properties.supportsHttpsTrafficOnly;
+      const viaParameter = insecureParameterFinding(
+        account,
+        HTTPS_ONLY,
+        (v) => v === false,
+        `supportsHttpsTrafficOnly of ${label}`,
+      );
+      if (viaParameter) yield viaParameter;
+      else if (httpsOnly === false)
         yield {
           resource: account,
-          path: ['properties', 'supportsHttpsTrafficOnly'],
-          message: `Storage account '${account.name}' accepts unencrypted HTTP (supportsHttpsTrafficOnly is false).`,
+          path: [...HTTPS_ONLY],
+          message: `${label} accepts unencrypted HTTP (supportsHttpsTrafficOnly is false).`,
         };
-      const raw = props.minimumTlsVersion;
-      if (isUnknown(raw)) continue;
-      const tls = raw === undefined ? parseTlsVersion('TLS1_0') : parseTlsVersion(raw);
-      if (tls && compareTls(tls, '1.2') < 0)
+      else if (httpsOnly === undefined && apiVersionBefore(account, HTTPS_DEFAULT_SINCE))
         yield {
           resource: account,
-          path: raw === undefined ? [] : ['properties', 'minimumTlsVersion'],
-          message:
-            raw === undefined
-              ? `Storage account '${account.name}' does not set minimumTlsVersion; the default allows TLS 1.0.`
-              : `Storage account '${account.name}' allows TLS ${tls} (minimumTlsVersion ${String(raw)}).`,
-          discriminator: 'tls',
+          message: `${label} does not set supportsHttpsTrafficOnly; with API version ${account.apiVersion} it defaults to false and accepts HTTP.`,
         };
+      yield* minimumTlsFindings({
+        resource: account,
+        path: ['properties', 'minimumTlsVersion'],
+        label,
+        defaultVersion: '1.0',
+        discriminator: 'tls',
+      });
     }
   },
 });

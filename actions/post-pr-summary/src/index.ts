@@ -1,0 +1,3 @@
+import { postPrSummary } from './main.js';
+
+await postPrSummary();

@@ -1,0 +1,244 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: the strings are Bicep source, whose interpolation is ${...}
+import { isUnknown, locateValue } from '@ztkit/core';
+import { describe, expect, it } from 'vitest';
+import { loadMemory } from '../testing/memory.js';
+
+const NSG = 'Microsoft.Network/networkSecurityGroups';
+
+const NETWORK = `param prefix string
+@allowed([
+  'Enabled'
+  'Disabled'
+])
+param publicAccess string = 'Disabled'
+resource nsg '${NSG}@2023-04-01' = {
+  name: '\${prefix}-nsg'
+  properties: {
+    securityRules: []
+  }
+}
+resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {
+  name: '\${prefix}st'
+  properties: {
+    publicNetworkAccess: publicAccess
+  }
+}
+output nsgId string = nsg.id
+`;
+
+describe('local modules', () => {
+  const files = {
+    'main.bicep': `module net 'modules/network.bicep' = {
+  name: 'net'
+  params: {
+    prefix: 'web'
+    publicAccess: 'Enabled'
+  }
+}
+module loop 'modules/network.bicep' = [for p in ['a', 'b']: {
+  params: { prefix: p }
+}]
+resource vnet 'Microsoft.Network/virtualNetworks@2023-04-01' = {
+  name: 'vnet'
+  properties: {
+    subnets: [
+      {
+        name: 'web'
+        properties: { networkSecurityGroup: { id: net.outputs.nsgId } }
+      }
+    ]
+  }
+}
+`,
+    'modules/network.bicep': NETWORK,
+  };
+
+  it('evaluates modules with their params, outputs and via', () => {
+    const { resources, outcomes } = loadMemory(files);
+    expect(resources.map((r) => r.name).sort()).toEqual(
+      ['ast', 'a-nsg', 'bst', 'b-nsg', 'vnet', 'webst', 'web-nsg'].sort(),
+    );
+    const webSt = resources.find((r) => r.name === 'webst')!;
+    expect(webSt.properties.publicNetworkAccess).toBe('Enabled');
+    expect(webSt.via?.map((s) => [s.file, s.startLine])).toEqual([['/mem/main.bicep', 1]]);
+    // The property is found on its line in the module file.
+    expect(locateValue(webSt, ['properties', 'publicNetworkAccess'])).toMatchObject({
+      file: '/mem/modules/network.bicep',
+      startLine: 16,
+    });
+    // The binding points at the module's own parameter, with its allowed values.
+    expect(webSt.bindings?.get('properties.publicNetworkAccess')).toMatchObject({
+      name: 'publicAccess',
+      allowedValues: ['Enabled', 'Disabled'],
+      declaration: { file: '/mem/modules/network.bicep', startLine: 6 },
+    });
+    const vnet = resources.find((r) => r.name === 'vnet')!;
+    const subnet = (
+      vnet.properties.subnets as { properties: { networkSecurityGroup: { id: string } } }[]
+    )[0]!;
+    expect(subnet.properties.networkSecurityGroup.id).toMatch(/networkSecurityGroups\/web-nsg$/);
+    expect(resources.find((r) => r.name === 'a-nsg')?.via?.[0]?.startLine).toBe(8);
+    // The module file is scanned through its caller only.
+    expect(outcomes.find((o) => o.path === '/mem/modules/network.bicep')).toMatchObject({
+      status: 'scanned',
+      reason: 'module of ../main.bicep',
+    });
+    expect(outcomes.find((o) => o.path === '/mem/main.bicep')).toMatchObject({
+      status: 'scanned',
+      resources: 7,
+    });
+  });
+
+  it('keeps one copy of a resource a module loop deploys identically', () => {
+    const { resources } = loadMemory({
+      'main.bicep':
+        "module m 'm.bicep' = [for iteration in ['init', 'idem']: {\n  params: { prefix: 'same' }\n}]\n",
+      'm.bicep': NETWORK,
+    });
+    expect(resources.map((r) => r.name)).toEqual(['same-nsg', 'samest']);
+    // With unknown names, iterations may be different resources: all are kept.
+    const unknownNames = loadMemory({
+      'main.bicep':
+        "param p string\nmodule m 'm.bicep' = [for x in ['a', 'b']: {\n  params: { prefix: '${p}${x}' }\n}]\n",
+      'm.bicep': NETWORK,
+    });
+    expect(unknownNames.resources).toHaveLength(4);
+  });
+
+  it('passes unknown module parameters through as Unknown', () => {
+    const { resources } = loadMemory({
+      'main.bicep': "param p string\nmodule m 'm.bicep' = {\n  params: { prefix: p }\n}\n",
+      'm.bicep': NETWORK,
+    });
+    expect(resources.every((r) => r.name.startsWith('<unknown'))).toBe(true);
+    expect(resources.find((r) => r.type.endsWith('storageAccounts'))?.properties.publicNetworkAccess).toBe(
+      'Disabled',
+    );
+  });
+
+  it('reports registry and template-spec modules as not resolved, without failing', () => {
+    const { resources, diagnostics, outcomes } = loadMemory({
+      'main.bicep': `module a 'br/public:avm/res/network/virtual-network:0.5.0' = {
+  params: { name: 'x' }
+}
+module b 'ts:00000000-0000-0000-0000-000000000000/rg/spec:1.0' = {
+  params: {}
+}
+output id string = a.outputs.resourceId
+`,
+    });
+    expect(resources).toEqual([]);
+    expect(outcomes[0]).toMatchObject({ status: 'scanned' });
+    const codes = diagnostics.filter((d) => d.code === 'module-not-resolved');
+    expect(codes).toHaveLength(2);
+    expect(codes[0]).toMatchObject({ severity: 'info', span: { startLine: 1 } });
+    expect(codes[0]!.message).toMatch(/registry or template spec/);
+  });
+
+  it('takes parameter values from a .bicepparam file that uses the template', () => {
+    const { resources, outcomes } = loadMemory({
+      'main.bicep': NETWORK,
+      'main.bicepparam':
+        "using './main.bicep'\nvar p = 'prod'\nparam prefix = '${p}x'\nparam publicAccess = 'Enabled'\n",
+    });
+    expect(resources.map((r) => r.name)).toEqual(['prodx-nsg', 'prodxst']);
+    expect(resources[1]!.properties.publicNetworkAccess).toBe('Enabled');
+    expect(outcomes.find((o) => o.path.endsWith('.bicepparam'))).toMatchObject({
+      status: 'scanned',
+      reason: 'parameters for main.bicep',
+    });
+  });
+
+  it('fails a .bicepparam file whose template cannot be read', () => {
+    const { outcomes } = loadMemory({ 'dev.bicepparam': "using './missing.bicep'\nparam prefix = 'x'\n" });
+    expect(outcomes).toHaveLength(1);
+    expect(outcomes[0]).toMatchObject({ path: '/mem/dev.bicepparam', status: 'failed' });
+    expect(outcomes[0]!.reason).toMatch(/template 'missing\.bicep' cannot be read: .*does not exist/);
+  });
+
+  it('takes parameter values from an explicit JSON parameter file', () => {
+    const { resources } = loadMemory(
+      {
+        'main.bicep': NETWORK,
+        'prod.parameters.json':
+          '{ "parameters": { "prefix": { "value": "json" }, "publicAccess": { "reference": {} } } }',
+      },
+      { parameterFiles: ['prod.parameters.json'] },
+    );
+    expect(resources.map((r) => r.name)).toEqual(['json-nsg', 'jsonst']);
+    expect(isUnknown(resources[1]!.properties.publicNetworkAccess)).toBe(true);
+  });
+});
+
+describe('parameter file precedence', () => {
+  it('reads the sibling <name>.parameters.json, matching names case-insensitively, under explicit files', () => {
+    const files = {
+      'main.bicep': NETWORK,
+      'main.parameters.json':
+        '{ "parameters": { "PREFIX": { "value": "conv" }, "publicAccess": { "value": "Enabled" } } }',
+      'override.json': '{ "parameters": { "prefix": { "value": "explicit" } } }',
+    };
+    const conventional = loadMemory(files);
+    expect(conventional.resources.map((r) => r.name)).toEqual(['conv-nsg', 'convst']);
+    const overridden = loadMemory(files, { parameterFiles: ['override.json'] });
+    expect(overridden.resources.map((r) => r.name)).toEqual(['explicit-nsg', 'explicitst']);
+    expect(overridden.resources[1]!.properties.publicNetworkAccess).toBe('Enabled');
+  });
+});
+
+describe('module failures', () => {
+  it('fails the root file on a module cycle, naming the chain, while other files load', () => {
+    const { outcomes, diagnostics, resources } = loadMemory({
+      'a.bicep': "module b 'b.bicep' = {\n  params: {}\n}\n",
+      'b.bicep': "module a 'a.bicep' = {\n  params: {}\n}\n",
+      'ok.bicep': `resource n '${NSG}@2023-04-01' = {\n  name: 'fine'\n}\n`,
+    });
+    const failed = outcomes.filter((o) => o.status === 'failed');
+    expect(failed.length).toBeGreaterThan(0);
+    expect(failed[0]!.reason).toMatch(
+      /module cycle: (a\.bicep -> b\.bicep -> a\.bicep|b\.bicep -> a\.bicep -> b\.bicep)/,
+    );
+    expect(diagnostics.some((d) => d.code === 'module-cycle' && d.span?.startLine === 1)).toBe(true);
+    expect(resources.map((r) => r.name)).toEqual(['fine']);
+    expect(outcomes.find((o) => o.path === '/mem/ok.bicep')).toMatchObject({
+      status: 'scanned',
+      resources: 1,
+    });
+  });
+
+  it('caps module depth', () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 6; i++) files[`m${i}.bicep`] = `module next 'm${i + 1}.bicep' = {\n  params: {}\n}\n`;
+    files['m6.bicep'] = `resource n '${NSG}@2023-04-01' = {\n  name: 'deep'\n}\n`;
+    const { outcomes } = loadMemory(files, { limits: { maxModuleDepth: 3 }, only: ['m0.bicep'] });
+    expect(outcomes.find((o) => o.path === '/mem/m0.bicep')).toMatchObject({ status: 'failed' });
+    expect(outcomes.find((o) => o.path === '/mem/m0.bicep')?.reason).toMatch(
+      /modules are nested deeper than the limit of 3 \(limits.maxModuleDepth\)/,
+    );
+  });
+
+  it('refuses a module path that leaves the scan root', () => {
+    const { outcomes, diagnostics } = loadMemory({
+      'main.bicep': "module x '../../outside/evil.bicep' = {\n  params: {}\n}\n",
+    });
+    expect(outcomes[0]).toMatchObject({ status: 'scanned' });
+    expect(diagnostics.find((d) => d.code === 'module-not-resolved')?.message).toMatch(
+      /outside the scanned root/,
+    );
+  });
+
+  it('reports a module with a syntax error as failed and keeps the caller', () => {
+    const { outcomes } = loadMemory({
+      'main.bicep': `module m 'broken.bicep' = {\n  params: {}\n}\nresource n '${NSG}@2023-04-01' = {\n  name: 'caller'\n}\n`,
+      'broken.bicep': 'resource = {\n',
+    });
+    expect(outcomes.find((o) => o.path === '/mem/main.bicep')).toMatchObject({
+      status: 'scanned',
+      resources: 1,
+    });
+    expect(outcomes.find((o) => o.path === '/mem/broken.bicep')).toMatchObject({ status: 'failed' });
+    expect(outcomes.find((o) => o.path === '/mem/broken.bicep')?.reason).toMatch(
+      /broken\.bicep:1:10: syntax error/,
+    );
+  });
+});

@@ -1,0 +1,36 @@
+import { ruleTester } from '../../testing/rule-tester.js';
+import rule from './rule.js';
+
+ruleTester(rule, import.meta.dirname, {
+  valid: [
+    { file: 'fixtures/pass.json', name: 'VPN gateway beside the ER gateway with IPsec over private peering' },
+    {
+      file: 'fixtures/pass.bicep',
+      name: 'Bicep VPN gateway beside the ER gateway, IPsec over private peering',
+    },
+    {
+      file: 'fixtures/pass.tf',
+      name: 'Terraform VPN gateway beside the ER gateway, private_ip_address_enabled connection',
+    },
+  ],
+  invalid: [
+    {
+      file: 'fixtures/fail.json',
+      name: 'only an Internet VPN beside the ER gateway; a circuit with private peering and no gateway',
+      errors: [
+        { line: 26, message: "ExpressRoute gateway 'ergw-hub'", severity: 'low' },
+        { line: 134, message: "circuit 'erc-unattached'" },
+      ],
+    },
+    {
+      file: 'fixtures/fail.bicep',
+      name: 'Bicep ER gateway alone in the hub',
+      errors: [{ line: 12, message: "ExpressRoute gateway 'ergw-hub'" }],
+    },
+    {
+      file: 'fixtures/fail.tf',
+      name: 'Terraform ER gateway alone',
+      errors: [{ line: 15, message: "ExpressRoute gateway 'ergw-hub'" }],
+    },
+  ],
+});

@@ -1,0 +1,37 @@
+import { ruleTester } from '../../testing/rule-tester.js';
+import rule from './rule.js';
+
+ruleTester(rule, import.meta.dirname, {
+  valid: [
+    { file: 'fixtures/pass.json', name: 'redirect enabled + HttpsOnly; HTTPS-only route with MatchRequest' },
+    { file: 'fixtures/pass.bicep', name: 'Bicep redirect enabled, HttpsOnly' },
+    { file: 'fixtures/pass.tf', name: 'Terraform https_redirect_enabled, HttpsOnly' },
+  ],
+  invalid: [
+    {
+      file: 'fixtures/fail.json',
+      name: 'route relying on defaults; route with redirect disabled and HttpOnly forwarding',
+      errors: [
+        { line: 5, message: 'httpsRedirect defaults to Disabled' },
+        { line: 21, message: 'set httpsRedirect to Enabled' },
+        { line: 22, message: 'forwardingProtocol HttpOnly' },
+      ],
+    },
+    {
+      file: 'fixtures/fail.bicep',
+      name: 'Bicep redirect disabled, HttpOnly',
+      errors: [
+        { line: 24, message: 'set httpsRedirect to Enabled' },
+        { line: 25, message: 'forwardingProtocol HttpOnly' },
+      ],
+    },
+    {
+      file: 'fixtures/fail.tf',
+      name: 'Terraform redirect off, HttpOnly',
+      errors: [
+        { line: 26, message: 'set httpsRedirect to Enabled' },
+        { line: 27, message: 'forwardingProtocol HttpOnly' },
+      ],
+    },
+  ],
+});

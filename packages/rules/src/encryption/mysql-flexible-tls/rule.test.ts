@@ -1,0 +1,36 @@
+import { ruleTester } from '../../testing/rule-tester.js';
+import rule from './rule.js';
+
+ruleTester(rule, import.meta.dirname, {
+  valid: [
+    { file: 'fixtures/pass.json', name: 'secure transport ON, TLS 1.2+, unrelated parameter off' },
+    { file: 'fixtures/pass.bicep', name: 'Bicep TLSv1.2,TLSv1.3' },
+    { file: 'fixtures/pass.tf', name: 'Terraform TLSv1.2,TLSv1.3' },
+  ],
+  invalid: [
+    {
+      file: 'fixtures/fail.json',
+      name: 'secure transport OFF and a TLS floor below 1.2',
+      errors: [
+        { line: 19, message: 'require_secure_transport OFF' },
+        { line: 29, message: 'accepts TLS older than 1.2' },
+      ],
+    },
+    {
+      file: 'fixtures/fail.bicep',
+      name: 'Bicep child configurations: off, TLSv1.1 allowed',
+      errors: [
+        { line: 12, message: 'require_secure_transport OFF' },
+        { line: 21, message: "tls_version 'TLSv1.1,TLSv1.2'" },
+      ],
+    },
+    {
+      file: 'fixtures/fail.tf',
+      name: 'Terraform OFF and TLSv1 allowed',
+      errors: [
+        { line: 12, message: 'require_secure_transport OFF' },
+        { line: 18, message: "tls_version 'TLSv1,TLSv1.2'" },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,65 @@
+import { defineRule, type FindingDraft, isUnknown } from '@ztkit/core';
+import { insecureParameterFinding } from '../../shared/parameter-bindings.js';
+import { isSwitchedOff, serverParameters } from '../../shared/server-parameters.js';
+import { compareTls, MINIMUM_TLS, oldestTlsInList } from '../../shared/tls.js';
+
+const CONFIGURATIONS = 'Microsoft.DBforMySQL/flexibleServers/configurations';
+const VALUE = ['properties', 'value'] as const;
+const weakTls = (v: unknown) => {
+  const oldest = oldestTlsInList(v);
+  return oldest !== undefined && compareTls(oldest, MINIMUM_TLS) < 0;
+};
+
+export default defineRule({
+  meta: {
+    id: 'ZT-E09-03',
+    title: 'MySQL flexible servers require secure transport with TLS 1.2 or later',
+    severity: 'high',
+    catalog: ['E09'],
+    principles: ['verify-explicitly', 'assume-breach'],
+    pack: 'encryption',
+    source: [{ document: '002', step: '§7 Encryption: all traffic is encrypted' }],
+    benchmark: ['DP-3'],
+    peers: {},
+    resourceTypes: ['Microsoft.DBforMySQL/flexibleServers', CONFIGURATIONS],
+    rationale:
+      'Database logins and query results cross the network on every connection. Turning require_secure_transport off lets clients connect without TLS; allowing TLS 1.0/1.1 in tls_version lets them negotiate protocols with known weaknesses.',
+    remediation: {
+      summary:
+        'Leave require_secure_transport ON and tls_version at TLSv1.2,TLSv1.3 (or do not override them).',
+      arm: '{ "type": "Microsoft.DBforMySQL/flexibleServers/configurations", "name": "[format(\'{0}/require_secure_transport\', parameters(\'serverName\'))]", "properties": { "value": "ON", "source": "user-override" } }',
+      bicep:
+        "resource secureTransport 'Microsoft.DBforMySQL/flexibleServers/configurations@2023-06-30' = {\n  parent: server\n  name: 'require_secure_transport'\n  properties: { value: 'ON', source: 'user-override' }\n}",
+      terraform:
+        'resource "azurerm_mysql_flexible_server_configuration" "secure_transport" {\n  name      = "require_secure_transport"\n  server_id = azurerm_mysql_flexible_server.this.id\n  value     = "ON"\n}',
+    },
+    links: ['https://learn.microsoft.com/azure/mysql/flexible-server/concepts-networking#tls-and-ssl'],
+    notes: [
+      'Flexible servers default to require_secure_transport ON and tls_version TLSv1.2,TLSv1.3; only server parameters that override them are reported.',
+    ],
+  },
+  *check({ graph }): Iterable<FindingDraft> {
+    for (const parameter of serverParameters(graph, CONFIGURATIONS)) {
+      const { resource, name, value, server } = parameter;
+      const check =
+        name === 'require_secure_transport'
+          ? {
+              insecure: isSwitchedOff,
+              says: 'accepts connections without TLS (require_secure_transport OFF)',
+            }
+          : name === 'tls_version'
+            ? { insecure: weakTls, says: `accepts TLS older than 1.2 (tls_version '${String(value)}')` }
+            : undefined;
+      if (!check) continue;
+      const viaParameter = insecureParameterFinding(
+        resource,
+        VALUE,
+        check.insecure,
+        `${name} of MySQL flexible server '${server}'`,
+      );
+      if (viaParameter) yield viaParameter;
+      else if (!isUnknown(value) && check.insecure(value))
+        yield { resource, path: [...VALUE], message: `MySQL flexible server '${server}' ${check.says}.` };
+    }
+  },
+});

@@ -1,0 +1,36 @@
+import { ruleTester } from '../../testing/rule-tester.js';
+import rule from './rule.js';
+
+ruleTester(rule, import.meta.dirname, {
+  valid: [
+    { file: 'fixtures/pass.json', name: 'secure transport ON, TLS 1.2+, unrelated parameter off' },
+    { file: 'fixtures/pass.bicep', name: 'Bicep TLSv1.2 parameter' },
+    { file: 'fixtures/pass.tf', name: 'Terraform TLSv1.2' },
+  ],
+  invalid: [
+    {
+      file: 'fixtures/fail.json',
+      name: 'secure transport OFF and a TLS floor below 1.2',
+      errors: [
+        { line: 19, message: 'require_secure_transport OFF' },
+        { line: 29, message: 'accepts TLS older than 1.2' },
+      ],
+    },
+    {
+      file: 'fixtures/fail.bicep',
+      name: 'Bicep child configurations: off, TLSv1',
+      errors: [
+        { line: 12, message: 'require_secure_transport OFF' },
+        { line: 21, message: "ssl_min_protocol_version 'TLSv1'" },
+      ],
+    },
+    {
+      file: 'fixtures/fail.tf',
+      name: 'Terraform OFF and TLSv1.1',
+      errors: [
+        { line: 12, message: 'require_secure_transport OFF' },
+        { line: 18, message: "ssl_min_protocol_version 'TLSv1.1'" },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,38 @@
+import { ruleTester } from '../../testing/rule-tester.js';
+import rule from './rule.js';
+
+ruleTester(rule, import.meta.dirname, {
+  valid: [
+    { file: 'fixtures/pass.json', name: '1.2 and 1.3' },
+    { file: 'fixtures/pass.bicep', name: 'Bicep 1.2 with Entra-only admin' },
+    { file: 'fixtures/pass.tf', name: 'Terraform 1.2, Entra-only' },
+  ],
+  invalid: [
+    {
+      file: 'fixtures/fail.json',
+      name: "1.1, 'None', and unset",
+      errors: [
+        { line: 12, message: 'accepts TLS 1.1' },
+        { line: 21, message: "minimalTlsVersion 'None'" },
+        { line: 24, message: 'does not set minimalTlsVersion' },
+      ],
+    },
+    {
+      file: 'fixtures/fail.bicep',
+      name: 'Bicep: @allowed permitting 1.0/1.1; literal 1.0',
+      errors: [
+        {
+          line: 6,
+          message:
+            "Parameter 'minimalTls' sets minimalTlsVersion of SQL server 'sql-param' and allows '1.0', '1.1'",
+        },
+        { line: 12, message: 'accepts TLS 1.0' },
+      ],
+    },
+    {
+      file: 'fixtures/fail.tf',
+      name: 'Terraform minimum_tls_version 1.0',
+      errors: [{ line: 8, message: 'accepts TLS 1.0' }],
+    },
+  ],
+});

@@ -1,0 +1,31 @@
+import { ruleTester } from '../../testing/rule-tester.js';
+import rule from './rule.js';
+
+ruleTester(rule, import.meta.dirname, {
+  valid: [
+    { file: 'fixtures/pass.json', name: 'Entra ID over OpenVPN; site-to-site-only gateway' },
+    { file: 'fixtures/pass.bicep', name: 'Bicep Entra ID over OpenVPN' },
+    { file: 'fixtures/pass.tf', name: 'Terraform Entra ID over OpenVPN' },
+  ],
+  invalid: [
+    {
+      file: 'fixtures/fail.json',
+      name: 'certificate auth; Entra ID without OpenVPN; RADIUS inferred on an old API version',
+      errors: [
+        { line: 17, message: 'authenticates with certificate' },
+        { line: 33, message: 'not the OpenVPN protocol', severity: 'medium' },
+        { line: 49, message: 'authenticates with radius' },
+      ],
+    },
+    {
+      file: 'fixtures/fail.bicep',
+      name: 'Bicep certificate + RADIUS',
+      errors: [{ line: 11, message: 'authenticates with certificate and radius' }],
+    },
+    {
+      file: 'fixtures/fail.tf',
+      name: 'Terraform certificate auth',
+      errors: [{ line: 18, message: 'authenticates with certificate' }],
+    },
+  ],
+});

@@ -1,0 +1,30 @@
+import { ruleTester } from '../../testing/rule-tester.js';
+import rule from './rule.js';
+
+ruleTester(rule, import.meta.dirname, {
+  valid: [
+    { file: 'fixtures/pass.json', name: 'Disabled inline; FtpsOnly in a config/web resource' },
+    { file: 'fixtures/pass.bicep', name: 'Bicep ftpsState Disabled' },
+    { file: 'fixtures/pass.tf', name: 'Terraform ftps_state Disabled' },
+  ],
+  invalid: [
+    {
+      file: 'fixtures/fail.json',
+      name: 'AllAllowed, and never set',
+      errors: [
+        { line: 14, message: 'ftpsState AllAllowed' },
+        { line: 18, message: 'does not set ftpsState' },
+      ],
+    },
+    {
+      file: 'fixtures/fail.bicep',
+      name: 'Bicep config/web child with AllAllowed',
+      errors: [{ line: 16, message: 'ftpsState AllAllowed' }],
+    },
+    {
+      file: 'fixtures/fail.tf',
+      name: 'Terraform function app ftps_state AllAllowed',
+      errors: [{ line: 11, message: 'ftpsState AllAllowed' }],
+    },
+  ],
+});

@@ -1,0 +1,34 @@
+import { ruleTester } from '../../testing/rule-tester.js';
+import rule from './rule.js';
+
+ruleTester(rule, import.meta.dirname, {
+  valid: [
+    { file: 'fixtures/pass.json', name: 'site and slot set httpsOnly' },
+    { file: 'fixtures/pass.bicep', name: 'Bicep site and slot with httpsOnly' },
+    { file: 'fixtures/pass.tf', name: 'Terraform https_only true' },
+  ],
+  invalid: [
+    {
+      file: 'fixtures/fail.json',
+      name: 'explicit false, missing (default false), slot false',
+      errors: [
+        { line: 12, message: 'httpsOnly is false' },
+        { line: 15, message: 'does not set httpsOnly' },
+        { line: 31, message: "Site 'app-https/staging'" },
+      ],
+    },
+    {
+      file: 'fixtures/fail.bicep',
+      name: 'Bicep: explicit false and missing',
+      errors: [
+        { line: 14, message: 'httpsOnly is false' },
+        { line: 18, message: 'does not set httpsOnly' },
+      ],
+    },
+    {
+      file: 'fixtures/fail.tf',
+      name: 'Terraform https_only false',
+      errors: [{ line: 14, message: 'httpsOnly is false' }],
+    },
+  ],
+});

@@ -1,0 +1,41 @@
+import { ruleTester } from '../../testing/rule-tester.js';
+import rule from './rule.js';
+
+ruleTester(rule, import.meta.dirname, {
+  valid: [
+    {
+      file: 'fixtures/pass.json',
+      name: '1.2/1.3, defaults, and a config resource overriding a weak inline value',
+    },
+
+    { file: 'fixtures/pass.bicep', name: 'Bicep 1.3/1.2 with a config/web child' },
+    { file: 'fixtures/pass.tf', name: 'Terraform minimum_tls_version 1.2' },
+  ],
+  invalid: [
+    {
+      file: 'fixtures/fail.json',
+      name: 'inline 1.0 and SCM 1.1; config/web resource lowering to 1.1',
+      errors: [
+        { line: 13, message: "site of 'app-legacy' accepts TLS 1.0" },
+        { line: 14, message: "SCM (deployment) site of 'app-legacy' accepts TLS 1.1" },
+        { line: 34, message: "site of 'app-override' accepts TLS 1.1" },
+      ],
+    },
+    {
+      file: 'fixtures/fail.bicep',
+      name: 'Bicep: @allowed parameter permitting 1.0 for SCM; site 1.1',
+      errors: [
+        { line: 7, message: "Parameter 'scmTls' sets scmMinTlsVersion of the SCM (deployment) site" },
+        { line: 15, message: 'accepts TLS 1.1' },
+      ],
+    },
+    {
+      file: 'fixtures/fail.tf',
+      name: 'Terraform site 1.0 and SCM 1.1',
+      errors: [
+        { line: 9, message: 'accepts TLS 1.0' },
+        { line: 10, message: "SCM (deployment) site of 'app-legacy' accepts TLS 1.1" },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,31 @@
+import { ruleTester } from '../../testing/rule-tester.js';
+import rule from './rule.js';
+
+ruleTester(rule, import.meta.dirname, {
+  valid: [
+    { file: 'fixtures/pass.json', name: 'hub on a DDoS plan, edge gateway IP with IP protection' },
+    { file: 'fixtures/pass.tf', name: 'azurerm hub VNet on a DDoS plan' },
+    { file: 'fixtures/pass.bicep', name: 'Bicep hub VNet on a DDoS plan with Bastion' },
+  ],
+  invalid: [
+    {
+      file: 'fixtures/fail.tf',
+      errors: [{ line: 1, message: "VNet 'vnet-hub' is public-facing ('pip-afw')" }],
+    },
+    {
+      file: 'fixtures/fail.bicep',
+      name: 'plan referenced but enableDdosProtection false',
+      errors: [{ line: 15, message: "VNet 'vnet-hub' is public-facing ('pip-bastion')" }],
+    },
+    {
+      file: 'fixtures/fail.json',
+      errors: [
+        { line: 5, message: "VNet 'vnet-hub' is public-facing ('pip-afw') without DDoS Protection" },
+        {
+          line: 48,
+          message: "VNet 'vnet-web' has public IPs with DDoS protection explicitly disabled ('pip-lb')",
+        },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,22 @@
+import { ruleTester } from '../../testing/rule-tester.js';
+import rule from './rule.js';
+
+ruleTester(rule, import.meta.dirname, {
+  valid: [{ file: 'fixtures/pass.json' }, { file: 'fixtures/pass.tf' }, { file: 'fixtures/pass.bicep' }],
+  invalid: [
+    {
+      file: 'fixtures/fail.json',
+      errors: [
+        {
+          line: 140,
+          message: "Gateway 'vgw-dev' terminates on-premises connectivity in spoke VNet 'vnet-dev-app'",
+        },
+        { line: 233, message: "Hub 'vnet-hub' does not offer its gateway to spoke 'vnet-prod-data'" },
+        { line: 236, message: "Spoke 'vnet-prod-data' does not use the gateway of hub 'vnet-hub'" },
+        { line: 268, message: "Spoke 'vnet-dev-app' does not use the gateway" },
+      ],
+    },
+    { file: 'fixtures/fail.tf', errors: [{ line: 116 }, { line: 188 }, { line: 191 }, { line: 211 }] },
+    { file: 'fixtures/fail.bicep', errors: [{ line: 133 }, { line: 222 }, { line: 226 }, { line: 257 }] },
+  ],
+});

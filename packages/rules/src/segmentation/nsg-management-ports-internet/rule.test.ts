@@ -1,0 +1,95 @@
+import { ruleTester } from '../../testing/rule-tester.js';
+import rule from './rule.js';
+
+ruleTester(rule, import.meta.dirname, {
+  valid: [{ file: 'fixtures/pass.json' }, { file: 'fixtures/pass.bicep' }, { file: 'fixtures/pass.tf' }],
+  invalid: [
+    {
+      file: 'fixtures/fail.json',
+      errors: [
+        {
+          line: 16,
+          severity: 'critical',
+          message:
+            'Internet → nic-web in vnet-app/snet-web tcp/22 (management port) via rule allow-ssh (priority 110) of nsg-web; reachable through public IP pip-web',
+        },
+        {
+          line: 20,
+          severity: 'low',
+          message: 'rule deny-rdp (priority 100) of nsg-web decides that traffic first',
+        },
+        {
+          line: 24,
+          severity: 'high',
+          message: 'public address ranges → nic-web in vnet-app/snet-web tcp/5985-5986',
+        },
+        {
+          line: 42,
+          severity: 'medium',
+          message: 'tcp/22-23 udp/22-23 (management port) via rule allow-ssh-anywhere',
+        },
+      ],
+    },
+    {
+      file: 'fixtures/fail.bicep',
+      errors: [
+        {
+          line: 21,
+          severity: 'critical',
+          message: 'Internet → nic-web in vnet-app/snet-web tcp/22 (management port) via rule allow-ssh',
+        },
+        { line: 34, severity: 'low', message: 'decides that traffic first (dead rule)' },
+        {
+          line: 111,
+          severity: 'medium',
+          message:
+            'tcp/5985-5986 (management port) via rule allow-winrm (priority 100) of nsg-app; the NSG is not attached',
+        },
+      ],
+    },
+    {
+      file: 'fixtures/fail.tf',
+      errors: [
+        {
+          line: 37,
+          severity: 'critical',
+          message: 'Internet → nic-web in vnet-app/snet-web tcp/22 (management port) via rule allow-ssh',
+        },
+        {
+          line: 49,
+          severity: 'low',
+          message: 'rule deny-rdp (priority 100) of nsg-web decides that traffic first',
+        },
+        {
+          line: 94,
+          severity: 'medium',
+          message: 'tcp/5985-5986 (management port) via rule allow-winrm (priority 100) of nsg-app',
+        },
+      ],
+    },
+    {
+      file: 'fixtures/no-nsg.tf',
+      name: 'no NSG at all: a Standard public IP is closed by default, a Basic one is not',
+      errors: [
+        {
+          line: 51,
+          severity: 'critical',
+          message:
+            'Internet → nic-basic in vnet-app/snet-web tcp/22-23,3389,5900,5985-5986 udp/22-23,3389,5900,5985-5986 (management port): no NSG on the subnet or NIC; reachable through public IP pip-basic on nic-basic.',
+        },
+      ],
+    },
+    {
+      file: 'fixtures/fail.json',
+      name: 'managementPorts option adds 443',
+      options: { managementPorts: [443] },
+      errors: [
+        { line: 16 },
+        { line: 20 },
+        { line: 24 },
+        { line: 28, severity: 'critical', message: 'tcp/443' },
+        { line: 42 },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,72 @@
+import { ruleTester } from '../../testing/rule-tester.js';
+import rule from './rule.js';
+
+ruleTester(rule, import.meta.dirname, {
+  valid: [
+    { file: 'fixtures/pass.tf', name: 'azurerm storage closed, endpoint with private_dns_zone_group' },
+    { file: 'fixtures/pass.bicep', name: 'Bicep SQL server closed, endpoint with zone group' },
+    {
+      file: 'fixtures/pass.json',
+      name: 'public access closed, private endpoints with DNS zone groups, VNet-injected server',
+    },
+  ],
+  invalid: [
+    {
+      file: 'fixtures/fail.tf',
+      errors: [
+        { line: 1, severity: 'high', message: 'is reachable over its public endpoint' },
+        { line: 1, severity: 'medium', message: 'has no private endpoint' },
+        {
+          line: 19,
+          severity: 'medium',
+          message: "'pe-kv-app' of Key Vault 'kv-app' has no privateDnsZoneGroup",
+        },
+      ],
+    },
+    {
+      file: 'fixtures/fail.bicep',
+      errors: [
+        { line: 13, severity: 'high', message: 'admits 0.0.0.0-255.255.255.255' },
+        { line: 22, severity: 'high', message: "Cosmos DB account 'cosmos-app' is reachable" },
+        { line: 22, severity: 'medium', message: 'has no private endpoint' },
+        { line: 36, severity: 'medium', message: "'pe-sql-app' of SQL server" },
+      ],
+    },
+    {
+      file: 'fixtures/fail.json',
+      errors: [
+        {
+          line: 5,
+          severity: 'high',
+          message: "Storage account 'stopen' is reachable over its public endpoint",
+        },
+        { line: 5, severity: 'medium', message: "Storage account 'stopen' has no private endpoint" },
+        { line: 26, severity: 'high', message: "Key Vault 'kv-app' admits 0.0.0.0/0" },
+        {
+          line: 30,
+          severity: 'medium',
+          message: "Private endpoint 'pe-kv-app' of Key Vault 'kv-app' has no privateDnsZoneGroup",
+        },
+        { line: 49, severity: 'high', message: "SQL server 'sql-app' admits every Azure service" },
+        {
+          line: 79,
+          severity: 'high',
+          message: "Event Hubs namespace 'evhns-app' is reachable over its public endpoint",
+        },
+        { line: 79, severity: 'medium', message: "Event Hubs namespace 'evhns-app' has no private endpoint" },
+      ],
+    },
+    {
+      file: 'fixtures/fail.json',
+      name: 'DNS zone groups managed by policy, wider IP rule threshold',
+      options: { dnsZoneGroupsByPolicy: true, maxIpRuleAddresses: 2 ** 32 },
+      errors: [
+        { line: 5, message: 'reachable over its public endpoint' },
+        { line: 5, message: 'no private endpoint' },
+        { line: 49, message: 'every Azure service' },
+        { line: 79, message: 'reachable over its public endpoint' },
+        { line: 79, message: 'no private endpoint' },
+      ],
+    },
+  ],
+});

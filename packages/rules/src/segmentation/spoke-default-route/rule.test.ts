@@ -1,0 +1,37 @@
+import { ruleTester } from '../../testing/rule-tester.js';
+import rule from './rule.js';
+
+ruleTester(rule, import.meta.dirname, {
+  valid: [{ file: 'fixtures/pass.json' }, { file: 'fixtures/pass.tf' }, { file: 'fixtures/pass.bicep' }],
+  invalid: [
+    {
+      file: 'fixtures/fail.json',
+      errors: [
+        { line: 74, severity: 'high', message: "Spoke subnet 'vnet-prod-app/snet-app' has no route table" },
+        {
+          line: 170,
+          severity: 'medium',
+          message: "Route table 'rt-data' (used by vnet-prod-data/snet-db) propagates BGP routes",
+        },
+        {
+          line: 172,
+          severity: 'high',
+          message: 'route default-out (0.0.0.0/0) sends it to Internet, not the hub firewall',
+        },
+        {
+          line: 182,
+          severity: 'medium',
+          message: "Route table 'rt-dev' (used by vnet-dev-app/snet-app) propagates BGP routes",
+        },
+      ],
+    },
+    {
+      file: 'fixtures/pass.json',
+      name: 'a declared NVA IP that the route does not use',
+      options: { nvaIpAddresses: ['10.0.0.68'] },
+      errors: [{ line: 143, message: 'sends it to VirtualAppliance 10.0.0.4, not the hub firewall' }],
+    },
+    { file: 'fixtures/fail.tf', errors: [{ line: 63 }, { line: 135 }, { line: 137 }, { line: 149 }] },
+    { file: 'fixtures/fail.bicep', errors: [{ line: 68 }, { line: 160 }, { line: 162 }, { line: 173 }] },
+  ],
+});

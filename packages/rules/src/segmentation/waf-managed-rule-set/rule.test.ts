@@ -1,0 +1,42 @@
+import { ruleTester } from '../../testing/rule-tester.js';
+import rule from './rule.js';
+
+ruleTester(rule, import.meta.dirname, {
+  valid: [
+    { file: 'fixtures/pass.bicep', name: 'Bicep WAF policies done right on both platforms' },
+    {
+      file: 'fixtures/pass.tf',
+      name: 'azurerm WAF policies: Prevention, DRS 2.1, Bot Manager, custom rules',
+    },
+    { file: 'fixtures/pass.json', name: 'DRS 2.1 / OWASP 3.2; rule sets from a parameter are not judged' },
+  ],
+  invalid: [
+    {
+      file: 'fixtures/fail.bicep',
+      errors: [
+        { line: 19, message: 'uses OWASP 3.0' },
+        { line: 42, message: 'uses DefaultRuleSet 1.0' },
+      ],
+    },
+    {
+      file: 'fixtures/fail.tf',
+      errors: [
+        { line: 12, message: 'uses OWASP 3.1' },
+        { line: 19, message: 'Front Door Standard tier' },
+      ],
+    },
+    {
+      file: 'fixtures/fail.json',
+      errors: [
+        {
+          line: 14,
+          message: 'uses OWASP 3.1; use OWASP 3.2 or later or Microsoft_DefaultRuleSet 2.1 or later',
+        },
+        { line: 28, message: 'has no OWASP / Default Rule Set' },
+        { line: 40, message: 'uses DefaultRuleSet 1.0; use Microsoft_DefaultRuleSet 2.0 or later' },
+        { line: 43, message: 'Front Door Standard tier' },
+        { line: 62, message: "'agw-legacy' runs OWASP 3.0" },
+      ],
+    },
+  ],
+});

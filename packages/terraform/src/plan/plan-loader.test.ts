@@ -1,0 +1,264 @@
+import { isUnknown, locateValue } from '@ztkit/core';
+import { describe, expect, it } from 'vitest';
+import { loadFiles } from '../testing/load-files.js';
+
+const SUBNET_ID = { references: ['azurerm_subnet.app.id', 'azurerm_subnet.app'] };
+const NSG_ID = {
+  references: ['azurerm_network_security_group.nsg.id', 'azurerm_network_security_group.nsg'],
+};
+
+function plan(extra: Record<string, unknown> = {}): string {
+  const body = {
+    format_version: '1.2',
+    terraform_version: '1.9.5',
+    planned_values: {
+      root_module: {
+        resources: [
+          {
+            address: 'azurerm_subnet.app',
+            mode: 'managed',
+            type: 'azurerm_subnet',
+            name: 'app',
+            values: {
+              name: 'snet-app',
+              resource_group_name: 'rg-net',
+              virtual_network_name: 'vnet-hub',
+              address_prefixes: ['10.0.1.0/24'],
+            },
+          },
+          {
+            address: 'azurerm_network_security_group.nsg',
+            mode: 'managed',
+            type: 'azurerm_network_security_group',
+            name: 'nsg',
+            values: {
+              name: 'nsg-app',
+              resource_group_name: 'rg-net',
+              location: 'westeurope',
+              security_rule: [],
+            },
+          },
+          {
+            address: 'azurerm_subnet_network_security_group_association.a',
+            mode: 'managed',
+            type: 'azurerm_subnet_network_security_group_association',
+            name: 'a',
+            values: {},
+          },
+          {
+            address: 'azurerm_storage_account.st',
+            mode: 'managed',
+            type: 'azurerm_storage_account',
+            name: 'st',
+            values: {
+              name: 'stapp',
+              resource_group_name: 'rg-net',
+              location: 'westeurope',
+              account_tier: 'Standard',
+              account_replication_type: 'LRS',
+              https_traffic_only_enabled: false,
+              min_tls_version: 'TLS1_2',
+              public_network_access_enabled: true,
+            },
+          },
+        ],
+        child_modules: [
+          {
+            address: 'module.spoke',
+            resources: [
+              {
+                address: 'module.spoke.azurerm_virtual_network.v',
+                mode: 'managed',
+                type: 'azurerm_virtual_network',
+                name: 'v',
+                values: {
+                  name: 'vnet-spoke',
+                  resource_group_name: 'rg-spoke',
+                  address_space: ['10.1.0.0/16'],
+                },
+              },
+            ],
+          },
+        ],
+      },
+    },
+    resource_changes: [
+      {
+        address: 'azurerm_subnet_network_security_group_association.a',
+        change: { after_unknown: { id: true, subnet_id: true, network_security_group_id: true } },
+      },
+      {
+        address: 'azurerm_storage_account.st',
+        change: { after_unknown: { id: true, public_network_access_enabled: true } },
+      },
+    ],
+    configuration: {
+      root_module: {
+        resources: [
+          {
+            address: 'azurerm_subnet_network_security_group_association.a',
+            type: 'azurerm_subnet_network_security_group_association',
+            name: 'a',
+            expressions: { subnet_id: SUBNET_ID, network_security_group_id: NSG_ID },
+          },
+        ],
+        module_calls: { spoke: { source: './spoke', module: { resources: [] } } },
+      },
+    },
+    ...extra,
+  };
+  return JSON.stringify(body, null, 2);
+}
+
+describe('plan JSON loader', () => {
+  it('translates planned values, recovers ids from configuration references, keeps Unknown', () => {
+    const r = loadFiles({ 'tfplan.json': plan() });
+    expect(r.outcomes).toEqual([
+      expect.objectContaining({ status: 'scanned', language: 'terraform-plan', resources: 4 }),
+    ]);
+    const subnet = r.graph.find('Microsoft.Network/virtualNetworks/subnets', 'vnet-hub/snet-app')!;
+    expect(subnet.language).toBe('terraform-plan');
+    expect(r.graph.resolve(subnet.properties.networkSecurityGroup)?.name).toBe('nsg-app');
+    const st = r.graph.ofType('Microsoft.Storage/storageAccounts')[0]!;
+    expect(st.properties.supportsHttpsTrafficOnly).toBe(false);
+    expect(isUnknown(st.properties.publicNetworkAccess)).toBe(true);
+    // Spans point into the plan JSON, at the attribute's key.
+    const span = locateValue(st, ['properties', 'supportsHttpsTrafficOnly'])!;
+    expect(span.file.endsWith('tfplan.json')).toBe(true);
+    const line = plan().split('\n')[span.startLine - 1]!;
+    expect(line).toContain('"https_traffic_only_enabled": false');
+    expect(r.graph.find('Microsoft.Network/virtualNetworks', 'vnet-spoke')?.extra?.address).toBe(
+      'module.spoke.azurerm_virtual_network.v',
+    );
+  });
+
+  it('lands spans on the .tf lines when the plan sits beside its configuration', () => {
+    const tf = `resource "azurerm_storage_account" "st" {
+  name                       = "stapp"
+  resource_group_name        = "rg-net"
+  location                   = "westeurope"
+  account_tier               = "Standard"
+  account_replication_type   = "LRS"
+  https_traffic_only_enabled = false
+}
+`;
+    const spoke = `resource "azurerm_virtual_network" "v" {\n  name = "vnet-spoke"\n}\n`;
+    const r = loadFiles(
+      { 'main.tf': tf, 'tfplan.json': plan(), 'spoke/main.tf': spoke },
+      { only: ['main.tf', 'tfplan.json'] },
+    );
+    const st = r.graph.ofType('Microsoft.Storage/storageAccounts')[0]!;
+    const span = locateValue(st, ['properties', 'supportsHttpsTrafficOnly'])!;
+    expect(span.file.endsWith('main.tf')).toBe(true);
+    expect(span.startLine).toBe(7);
+    // Attributes the .tf does not write fall back to the plan.
+    expect(locateValue(st, ['properties', 'publicNetworkAccess'])?.file.endsWith('tfplan.json')).toBe(true);
+    const spokeVnet = r.graph.find('Microsoft.Network/virtualNetworks', 'vnet-spoke')!;
+    expect(spokeVnet.origin?.file.endsWith('spoke/main.tf')).toBe(true);
+    // The .tf is not evaluated a second time.
+    expect(r.graph.ofType('Microsoft.Storage/storageAccounts')).toHaveLength(1);
+    expect(r.outcomes.find((o) => o.path.endsWith('main.tf'))).toMatchObject({
+      status: 'scanned',
+      reason: expect.stringMatching(/values read from the plan JSON/),
+    });
+  });
+
+  it('recovers ids in lists with unknown elements from the one expression of the attribute', () => {
+    // As `terraform show -json` writes `network_interface_ids = [azurerm_network_interface.a.id]`
+    // (and `scopes = [azurerm_public_ip.p.id]`): value `[null]`, after_unknown `[true]`, and one
+    // expression object (not a list) for the whole attribute.
+    const vm = (name: string, nics: unknown[], unknowns: unknown[], references: string[]) => ({
+      resource: {
+        address: `azurerm_linux_virtual_machine.${name}`,
+        mode: 'managed',
+        type: 'azurerm_linux_virtual_machine',
+        name,
+        values: { name: `vm-${name}`, resource_group_name: 'rg-app', network_interface_ids: nics },
+      },
+      change: {
+        address: `azurerm_linux_virtual_machine.${name}`,
+        change: { after_unknown: { id: true, network_interface_ids: unknowns } },
+      },
+      config: {
+        address: `azurerm_linux_virtual_machine.${name}`,
+        mode: 'managed',
+        type: 'azurerm_linux_virtual_machine',
+        name,
+        expressions: { network_interface_ids: { references } },
+      },
+    });
+    const nic = (name: string) => ({
+      address: `azurerm_network_interface.${name}`,
+      mode: 'managed',
+      type: 'azurerm_network_interface',
+      name,
+      values: { name: `nic-${name}`, resource_group_name: 'rg-app', location: 'westeurope' },
+    });
+    const refs = (...names: string[]) =>
+      names.flatMap((n) => [`azurerm_network_interface.${n}.id`, `azurerm_network_interface.${n}`]);
+    const vms = [
+      vm('one', [null], [true], refs('a')),
+      vm('two', [null, null], [true, true], refs('a', 'b')),
+      // Two references for one unknown element: which one is not knowable, so it stays Unknown.
+      vm('odd', [null], [true], refs('a', 'b')),
+    ];
+    const doc = JSON.stringify(
+      {
+        format_version: '1.2',
+        terraform_version: '1.9.5',
+        planned_values: { root_module: { resources: [nic('a'), nic('b'), ...vms.map((v) => v.resource)] } },
+        resource_changes: vms.map((v) => v.change),
+        configuration: { root_module: { resources: vms.map((v) => v.config) } },
+      },
+      null,
+      2,
+    );
+    const r = loadFiles({ 'tfplan.json': doc });
+    const nicsOf = (name: string) =>
+      (
+        r.graph.find('Microsoft.Compute/virtualMachines', name)!.properties.networkProfile as {
+          networkInterfaces: { id: unknown }[];
+        }
+      ).networkInterfaces.map((n) => n.id);
+    expect(nicsOf('vm-one').map((id) => r.graph.resolve(id)?.name)).toEqual(['nic-a']);
+    expect(nicsOf('vm-two').map((id) => r.graph.resolve(id)?.name)).toEqual(['nic-a', 'nic-b']);
+    // Never guessed, never read as a null id either.
+    expect(nicsOf('vm-odd').map(isUnknown)).toEqual([true]);
+  });
+
+  it('reads state JSON (values.root_module) too', () => {
+    const state = JSON.stringify({
+      format_version: '1.0',
+      terraform_version: '1.9.5',
+      values: {
+        root_module: {
+          resources: [
+            {
+              address: 'azurerm_network_security_group.n',
+              mode: 'managed',
+              type: 'azurerm_network_security_group',
+              name: 'n',
+              values: { name: 'nsg-live', resource_group_name: 'rg' },
+            },
+          ],
+        },
+      },
+    });
+    const r = loadFiles({ 'state.json': state });
+    expect(r.graph.ofType('Microsoft.Network/networkSecurityGroups').map((n) => n.name)).toEqual([
+      'nsg-live',
+    ]);
+  });
+
+  it('fails a broken plan with line and column and does not claim other JSON', () => {
+    const r = loadFiles({
+      'bad.json': '{\n  "format_version": "1.2",\n  "planned_values": {,\n}\n',
+      'other.json': '{"a": 1}',
+    });
+    expect(r.outcomes).toHaveLength(1);
+    expect(r.outcomes[0]).toMatchObject({
+      status: 'failed',
+      reason: expect.stringMatching(/^syntax error at line 3, column/),
+    });
+  });
+});

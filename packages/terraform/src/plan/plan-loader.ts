@@ -1,0 +1,147 @@
+/**
+ * Plan JSON (`terraform show -json plan.out`, or of a state): planned values are translated like
+ * HCL resources, values known only after apply become Unknown, and references in the
+ * configuration recover the ids of resources not yet created. Spans point at the `.tf` lines when
+ * the plan sits beside its configuration, else into the plan JSON.
+ */
+import { dirname, resolve } from 'node:path';
+import {
+  type CandidateFile,
+  type Diagnostic,
+  type FileOutcome,
+  type LoadContext,
+  type LoadResult,
+  parseJsonc,
+  type Resource,
+} from '@ztkit/core';
+import type { TfFile } from '../eval/blocks.js';
+import { isObject } from '../eval/values.js';
+import { FileCache, isInsideRoots, tfFilesIn } from '../load/files.js';
+import { PlanNode, type TfNode } from '../translate/node.js';
+import { type TranslationInput, translateAll } from '../translate/translate.js';
+import { plannedResources, resolveReferences } from './plan-model.js';
+import { type HclBlockRef, resourceBlocks, SourceMappedNode } from './source-map.js';
+
+export function isPlanJson(head: string): boolean {
+  return /"format_version"/.test(head) && /"(planned_values|terraform_version)"/.test(head);
+}
+
+export function loadPlans(files: readonly CandidateFile[], ctx: LoadContext): LoadResult {
+  const resources: Resource[] = [];
+  const outcomes: FileOutcome[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const cache = new FileCache(ctx, () => {});
+  for (const file of files) {
+    const read = ctx.readFile(file.path);
+    if (!read.ok) {
+      outcomes.push({
+        path: file.path,
+        status: read.status,
+        reason: read.reason,
+        language: 'terraform-plan',
+      });
+      continue;
+    }
+    const parsed = parseJsonc(read.text, file.path, { maxDepth: ctx.limits.maxDepth });
+    if (!parsed.ok) {
+      const { span, message } = parsed.error;
+      diagnostics.push({
+        severity: 'error',
+        code: 'json-syntax',
+        message: `${file.path}:${span.startLine}:${span.startColumn}: ${message}`,
+        span,
+      });
+      outcomes.push({
+        path: file.path,
+        status: 'failed',
+        reason: `syntax error at line ${span.startLine}, column ${span.startColumn}: ${message}`,
+        language: 'terraform-plan',
+      });
+      continue;
+    }
+    if (!isObject(parsed.value)) {
+      outcomes.push({
+        path: file.path,
+        status: 'failed',
+        reason: 'plan JSON is not an object',
+        language: 'terraform-plan',
+      });
+      continue;
+    }
+    const plan = parsed.value;
+    const planned = plannedResources(plan);
+    if (planned.length > ctx.limits.maxResourcesPerFile) {
+      const reason = `${planned.length} resource instances, over the cap of ${ctx.limits.maxResourcesPerFile} (limits.maxResourcesPerFile)`;
+      diagnostics.push({ severity: 'error', code: 'cap-resources', message: `${file.path}: ${reason}` });
+      outcomes.push({ path: file.path, status: 'failed', reason, language: 'terraform-plan' });
+      continue;
+    }
+    resolveReferences(planned, plan);
+    const sources = new ModuleSources(plan, dirname(file.path), ctx, cache);
+    const inputs: TranslationInput[] = planned
+      .filter((r) => r.mode === 'managed')
+      .map((r) => {
+        const node: TfNode = new PlanNode(r.values, r.unknowns, parsed.document, r.pointer, r.address);
+        const hcl = sources.blockFor(r.module, `${r.type}.${r.name}`);
+        return { type: r.type, address: r.address, node: hcl ? new SourceMappedNode(node, hcl) : node };
+      });
+    const translated = translateAll(inputs, 'terraform-plan');
+    resources.push(...translated.resources);
+    diagnostics.push(...translated.diagnostics);
+    if (translated.untranslated.size)
+      diagnostics.push({
+        severity: 'info',
+        code: 'terraform-untranslated',
+        message: `${file.path}: resource types ztkit does not model were not translated: ${[...translated.untranslated].map(([t, n]) => `${t} (${n})`).join(', ')}`,
+      });
+    outcomes.push({
+      path: file.path,
+      status: 'scanned',
+      language: 'terraform-plan',
+      resources: translated.resources.length,
+    });
+  }
+  return { resources, outcomes, diagnostics };
+}
+
+/** The `.tf` folder of each module of the plan (root: the plan's folder; local module calls: their source). */
+class ModuleSources {
+  private readonly blocks = new Map<string, Map<string, HclBlockRef> | undefined>();
+
+  constructor(
+    private readonly plan: Record<string, unknown>,
+    private readonly planDir: string,
+    private readonly ctx: LoadContext,
+    private readonly cache: FileCache,
+  ) {}
+
+  blockFor(module: string, key: string): HclBlockRef | undefined {
+    const path = module
+      .replace(/\[[^\]]*\]/g, '')
+      .split('.')
+      .filter((p, i) => i % 2 === 1 && p !== '');
+    const id = path.join('.');
+    if (!this.blocks.has(id)) this.blocks.set(id, this.load(path));
+    return this.blocks.get(id)?.get(key);
+  }
+
+  private load(path: readonly string[]): Map<string, HclBlockRef> | undefined {
+    let dir = this.planDir;
+    let mod: unknown = isObject(this.plan.configuration) ? this.plan.configuration.root_module : undefined;
+    for (const call of path) {
+      const calls = isObject(mod) && isObject(mod.module_calls) ? mod.module_calls : undefined;
+      const next = calls?.[call];
+      if (!isObject(next) || typeof next.source !== 'string' || !/^\.\.?\//.test(next.source))
+        return undefined;
+      dir = resolve(dir, next.source);
+      mod = next.module;
+    }
+    if (!isInsideRoots(dir, this.ctx.roots)) return undefined;
+    const files: TfFile[] = [];
+    for (const p of tfFilesIn(dir) ?? []) {
+      const parsed = this.cache.get(p);
+      if (parsed.ok) files.push(parsed.file);
+    }
+    return files.length ? resourceBlocks(files) : undefined;
+  }
+}

@@ -1,0 +1,95 @@
+import { locateValue } from '@ztkit/core';
+import { describe, expect, it } from 'vitest';
+import { loadFiles } from '../testing/load-files.js';
+
+const common =
+  'resource_group_name = "rg"\n  location = "westeurope"\n  service_plan_id = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Web/serverFarms/plan"';
+
+describe('web app translator', () => {
+  it.each([
+    ['azurerm_linux_web_app', 'app,linux'],
+    ['azurerm_windows_web_app', 'app'],
+    ['azurerm_linux_function_app', 'functionapp,linux'],
+    ['azurerm_windows_function_app', 'functionapp'],
+  ])('%s: site settings, kind and provider defaults', (type, kind) => {
+    const r = loadFiles({
+      'main.tf': `resource "${type}" "a" {
+  name       = "app"
+  ${common}
+  https_only = true
+  public_network_access_enabled = false
+  site_config {
+    ftps_state = "AllAllowed"
+    ip_restriction {
+      name       = "office"
+      ip_address = "1.2.3.4/32"
+      action     = "Allow"
+      priority   = 100
+    }
+  }
+}
+`,
+    });
+    const site = r.graph.ofType('Microsoft.Web/sites')[0]!;
+    expect(site.kind).toBe(kind);
+    expect(site.properties).toMatchObject({
+      httpsOnly: true,
+      publicNetworkAccess: 'Disabled',
+      siteConfig: {
+        minTlsVersion: '1.2',
+        scmMinTlsVersion: '1.2',
+        ftpsState: 'AllAllowed',
+        ipSecurityRestrictions: [{ name: 'office', ipAddress: '1.2.3.4/32', action: 'Allow', priority: 100 }],
+      },
+    });
+    expect(locateValue(site, ['properties', 'siteConfig', 'ftpsState'])?.startLine).toBe(9);
+    expect(locateValue(site, ['properties', 'httpsOnly'])?.startLine).toBe(6);
+  });
+
+  it('reads explicit TLS versions and defaults https_only to false', () => {
+    const r = loadFiles({
+      'main.tf': `resource "azurerm_linux_web_app" "a" {
+  name = "app"
+  ${common}
+  site_config {
+    minimum_tls_version     = "1.0"
+    scm_minimum_tls_version = "1.1"
+  }
+}
+`,
+    });
+    const site = r.graph.ofType('Microsoft.Web/sites')[0]!;
+    expect(site.properties.httpsOnly).toBe(false);
+    expect(site.properties.siteConfig).toMatchObject({
+      minTlsVersion: '1.0',
+      scmMinTlsVersion: '1.1',
+      ftpsState: 'Disabled',
+    });
+  });
+
+  it('legacy azurerm_app_service and azurerm_function_app use min_tls_version and leave defaults to the API', () => {
+    const r = loadFiles({
+      'main.tf': `resource "azurerm_app_service" "a" {
+  name                = "legacy"
+  resource_group_name = "rg"
+  location            = "westeurope"
+  app_service_plan_id = "plan"
+  site_config {
+    min_tls_version = "1.1"
+  }
+}
+resource "azurerm_function_app" "f" {
+  name                = "legacy-fn"
+  resource_group_name = "rg"
+  location            = "westeurope"
+  app_service_plan_id = "plan"
+}
+`,
+    });
+    const app = r.graph.find('Microsoft.Web/sites', 'legacy')!;
+    expect(app.properties.siteConfig).toEqual({ minTlsVersion: '1.1' });
+    const fn = r.graph.find('Microsoft.Web/sites', 'legacy-fn')!;
+    expect(fn.kind).toBe('functionapp');
+    expect(fn.properties.siteConfig).toBeUndefined();
+  });
+});

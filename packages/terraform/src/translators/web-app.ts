@@ -1,0 +1,109 @@
+/**
+ * App Service sites: azurerm_linux_web_app, azurerm_windows_web_app, azurerm_linux_function_app,
+ * azurerm_windows_function_app (azurerm v3/v4) and the legacy azurerm_app_service and
+ * azurerm_function_app. The new resources default `minimum_tls_version` and
+ * `scm_minimum_tls_version` to "1.2" and `ftps_state` to "Disabled" (provider schema defaults), so
+ * those values are written explicitly; the legacy resources leave them to the API.
+ */
+import { ArmObject } from '../translate/arm.js';
+import type { TfNode } from '../translate/node.js';
+import type { Translator } from '../translate/types.js';
+import { emitResource, enabled, nameOf, simpleId } from './common.js';
+
+const SITE = 'Microsoft.Web/sites';
+const id = simpleId(SITE);
+
+const KIND: Readonly<Record<string, string>> = {
+  azurerm_linux_web_app: 'app,linux',
+  azurerm_windows_web_app: 'app',
+  azurerm_linux_function_app: 'functionapp,linux',
+  azurerm_windows_function_app: 'functionapp',
+  azurerm_app_service: 'app',
+  azurerm_function_app: 'functionapp',
+};
+
+const LEGACY = new Set(['azurerm_app_service', 'azurerm_function_app']);
+
+function ipRestrictions(blocks: readonly TfNode[]): unknown[] | undefined {
+  if (!blocks.length) return undefined;
+  return blocks.map((b) =>
+    new ArmObject(b.span)
+      .from(b, 'name', 'name')
+      .from(b, 'ipAddress', 'ip_address')
+      .from(b, 'tag', 'service_tag', () => 'ServiceTag')
+      .from(b, 'ipAddress', 'service_tag')
+      .from(b, 'vnetSubnetResourceId', ['virtual_network_subnet_id', 'subnet_id'])
+      .from(b, 'action', 'action', undefined, 'Allow')
+      .from(b, 'priority', 'priority')
+      .done(),
+  );
+}
+
+function siteConfig(type: string, node: TfNode): ArmObject | undefined {
+  const sc = node.blocks('site_config')[0];
+  const legacy = LEGACY.has(type);
+  if (!sc && legacy) return undefined;
+  const span = sc?.span ?? node.span;
+  const o = new ArmObject(span);
+  if (sc) {
+    o.from(
+      sc,
+      'minTlsVersion',
+      ['minimum_tls_version', 'min_tls_version'],
+      undefined,
+      legacy ? undefined : '1.2',
+    )
+      .from(
+        sc,
+        'scmMinTlsVersion',
+        ['scm_minimum_tls_version', 'scm_min_tls_version'],
+        undefined,
+        legacy ? undefined : '1.2',
+      )
+      .from(sc, 'ftpsState', 'ftps_state', undefined, legacy ? undefined : 'Disabled')
+      .from(sc, 'http20Enabled', 'http2_enabled')
+      .from(sc, 'alwaysOn', 'always_on')
+      .from(sc, 'vnetRouteAllEnabled', 'vnet_route_all_enabled')
+      .from(sc, 'remoteDebuggingEnabled', ['remote_debugging_enabled', 'remote_debugging'])
+      .from(sc, 'ipSecurityRestrictionsDefaultAction', 'ip_restriction_default_action')
+      .from(sc, 'scmIpSecurityRestrictionsDefaultAction', 'scm_ip_restriction_default_action')
+      .from(sc, 'scmIpSecurityRestrictionsUseMain', 'scm_use_main_ip_restriction');
+    o.set('ipSecurityRestrictions', ipRestrictions(sc.blocks('ip_restriction')), sc.spanOf('ip_restriction'));
+    o.set(
+      'scmIpSecurityRestrictions',
+      ipRestrictions(sc.blocks('scm_ip_restriction')),
+      sc.spanOf('scm_ip_restriction'),
+    );
+  } else {
+    // No site_config block: the provider still sends its schema defaults.
+    o.set('minTlsVersion', '1.2').set('scmMinTlsVersion', '1.2').set('ftpsState', 'Disabled');
+  }
+  return o;
+}
+
+export const webAppTranslator: Translator = {
+  types: Object.keys(KIND),
+  id,
+  translate(type, node, out) {
+    const p = new ArmObject(node.span)
+      .from(node, 'httpsOnly', 'https_only', undefined, false)
+      .from(node, 'publicNetworkAccess', 'public_network_access_enabled', enabled)
+      .from(node, 'clientCertEnabled', ['client_certificate_enabled', 'client_cert_enabled'])
+      .from(node, 'clientCertMode', 'client_certificate_mode')
+      .from(node, 'serverFarmId', ['service_plan_id', 'app_service_plan_id'])
+      .from(node, 'virtualNetworkSubnetId', 'virtual_network_subnet_id')
+      .from(node, 'enabled', 'enabled');
+    p.object('siteConfig', siteConfig(type, node));
+    const kvRef = node.get('key_vault_reference_identity_id');
+    if (kvRef !== undefined)
+      p.set('keyVaultReferenceIdentity', kvRef, node.spanOf('key_vault_reference_identity_id'));
+    emitResource(out, {
+      type: SITE,
+      name: nameOf(node),
+      id: id(type, (n) => node.get(n)),
+      node,
+      properties: p,
+      kind: KIND[type],
+    });
+  },
+};
