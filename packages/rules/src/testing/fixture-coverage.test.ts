@@ -1,11 +1,13 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 /**
  * Every rule is tested, passing and failing, in every format it claims: ARM JSON, Bicep, Terraform
  * and Terraform plan JSON. Plan cases are derived by the rule tester from each `.tf` case with a
- * `fixtures/plan/<name>.plan.json`, so a `.tf` case counts for the plan only when that file exists.
+ * `plan/<name>.plan.json` beside it, so a `.tf` case counts for the plan only when that file exists.
+ * Fixtures may be the rule's own (`fixtures/`) or a scenario several rules share
+ * (`../../testing/scenarios/<name>/`).
  */
 const FORMATS = ['arm', 'bicep', 'terraform', 'plan'] as const;
 type Format = (typeof FORMATS)[number];
@@ -30,7 +32,7 @@ function casesOf(ruleDir: string): Record<'valid' | 'invalid', Set<Format>> {
     if (format) out[half].add(format);
     if (
       format === 'terraform' &&
-      existsSync(join(ruleDir, 'fixtures', 'plan', `${basename(file, '.tf')}.plan.json`))
+      existsSync(join(ruleDir, dirname(file), 'plan', `${basename(file, '.tf')}.plan.json`))
     )
       out[half].add('plan');
   }

@@ -2,10 +2,14 @@ import { ruleTester } from '../../testing/rule-tester.js';
 import rule from './rule.js';
 
 ruleTester(rule, import.meta.dirname, {
-  valid: [{ file: 'fixtures/pass.json' }, { file: 'fixtures/pass.tf' }, { file: 'fixtures/pass.bicep' }],
+  valid: [
+    { file: '../../testing/scenarios/hub-spoke/pass.json' },
+    { file: '../../testing/scenarios/hub-spoke/pass.tf' },
+    { file: '../../testing/scenarios/hub-spoke/pass.bicep' },
+  ],
   invalid: [
     {
-      file: 'fixtures/fail.json',
+      file: '../../testing/scenarios/hub-spoke/fail.json',
       errors: [
         {
           line: 271,
@@ -16,7 +20,7 @@ ruleTester(rule, import.meta.dirname, {
         { line: 282, message: "'vnet-dev-app' → 'vnet-prod-app' bypasses the hub firewall" },
       ],
     },
-    { file: 'fixtures/fail.tf', errors: [{ line: 214 }, { line: 221 }] },
-    { file: 'fixtures/fail.bicep', errors: [{ line: 261 }, { line: 272 }] },
+    { file: '../../testing/scenarios/hub-spoke/fail.tf', errors: [{ line: 214 }, { line: 221 }] },
+    { file: '../../testing/scenarios/hub-spoke/fail.bicep', errors: [{ line: 261 }, { line: 272 }] },
   ],
 });

@@ -2,10 +2,14 @@ import { ruleTester } from '../../testing/rule-tester.js';
 import rule from './rule.js';
 
 ruleTester(rule, import.meta.dirname, {
-  valid: [{ file: 'fixtures/pass.json' }, { file: 'fixtures/pass.tf' }, { file: 'fixtures/pass.bicep' }],
+  valid: [
+    { file: 'fixtures/pass.json' },
+    { file: '../../testing/scenarios/internet-exposure/pass.tf' },
+    { file: '../../testing/scenarios/internet-exposure/pass.bicep' },
+  ],
   invalid: [
     {
-      file: 'fixtures/fail.json',
+      file: '../../testing/scenarios/internet-exposure/fail.json',
       errors: [
         {
           line: 70,
@@ -15,7 +19,7 @@ ruleTester(rule, import.meta.dirname, {
         },
       ],
     },
-    { file: 'fixtures/fail.tf', errors: [{ line: 75 }] },
-    { file: 'fixtures/fail.bicep', errors: [{ line: 85 }] },
+    { file: '../../testing/scenarios/internet-exposure/fail.tf', errors: [{ line: 75 }] },
+    { file: '../../testing/scenarios/internet-exposure/fail.bicep', errors: [{ line: 85 }] },
   ],
 });

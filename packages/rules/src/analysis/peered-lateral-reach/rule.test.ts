@@ -2,10 +2,14 @@ import { ruleTester } from '../../testing/rule-tester.js';
 import rule from './rule.js';
 
 ruleTester(rule, import.meta.dirname, {
-  valid: [{ file: 'fixtures/pass.json' }, { file: 'fixtures/pass.tf' }, { file: 'fixtures/pass.bicep' }],
+  valid: [
+    { file: '../../testing/scenarios/hub-spoke/pass.json' },
+    { file: '../../testing/scenarios/hub-spoke/pass.tf' },
+    { file: '../../testing/scenarios/hub-spoke/pass.bicep' },
+  ],
   invalid: [
     {
-      file: 'fixtures/fail.json',
+      file: '../../testing/scenarios/hub-spoke/fail.json',
       errors: [
         {
           line: 74,
@@ -19,7 +23,7 @@ ruleTester(rule, import.meta.dirname, {
         },
       ],
     },
-    { file: 'fixtures/fail.tf', errors: [{ line: 63 }, { line: 94 }] },
-    { file: 'fixtures/fail.bicep', errors: [{ line: 68 }, { line: 114 }] },
+    { file: '../../testing/scenarios/hub-spoke/fail.tf', errors: [{ line: 63 }, { line: 94 }] },
+    { file: '../../testing/scenarios/hub-spoke/fail.bicep', errors: [{ line: 68 }, { line: 114 }] },
   ],
 });

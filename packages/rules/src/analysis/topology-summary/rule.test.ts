@@ -9,7 +9,7 @@ ruleTester(rule, import.meta.dirname, {
   ],
   invalid: [
     {
-      file: 'fixtures/fail.json',
+      file: '../../testing/scenarios/hub-spoke/fail.json',
       errors: [
         {
           line: 5,
@@ -19,7 +19,13 @@ ruleTester(rule, import.meta.dirname, {
         },
       ],
     },
-    { file: 'fixtures/fail.tf', errors: [{ line: 6, severity: 'info', message: '3 spoke(s)' }] },
-    { file: 'fixtures/fail.bicep', errors: [{ line: 3, severity: 'info', message: '2 hub bypass(es)' }] },
+    {
+      file: '../../testing/scenarios/hub-spoke/fail.tf',
+      errors: [{ line: 6, severity: 'info', message: '3 spoke(s)' }],
+    },
+    {
+      file: '../../testing/scenarios/hub-spoke/fail.bicep',
+      errors: [{ line: 3, severity: 'info', message: '2 hub bypass(es)' }],
+    },
   ],
 });

@@ -3,9 +3,9 @@ import rule from './rule.js';
 
 ruleTester(rule, import.meta.dirname, {
   valid: [
-    { file: 'fixtures/pass.json', name: 'Https backend settings only' },
-    { file: 'fixtures/pass.bicep', name: 'Bicep Https backend settings' },
-    { file: 'fixtures/pass.tf', name: 'Terraform Https backend settings' },
+    { file: '../../testing/scenarios/app-gateway/pass.json', name: 'Https backend settings only' },
+    { file: '../../testing/scenarios/app-gateway/pass.bicep', name: 'Bicep Https backend settings' },
+    { file: '../../testing/scenarios/app-gateway/pass.tf', name: 'Terraform Https backend settings' },
   ],
   invalid: [
     {

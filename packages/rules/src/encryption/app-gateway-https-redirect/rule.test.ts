@@ -3,9 +3,18 @@ import rule from './rule.js';
 
 ruleTester(rule, import.meta.dirname, {
   valid: [
-    { file: 'fixtures/pass.json', name: 'port 80 redirects to the HTTPS listener' },
-    { file: 'fixtures/pass.bicep', name: 'Bicep with resourceId() references: port 80 redirects to HTTPS' },
-    { file: 'fixtures/pass.tf', name: 'Terraform redirect_configuration to the HTTPS listener' },
+    {
+      file: '../../testing/scenarios/app-gateway/pass.json',
+      name: 'port 80 redirects to the HTTPS listener',
+    },
+    {
+      file: '../../testing/scenarios/app-gateway/pass.bicep',
+      name: 'Bicep with resourceId() references: port 80 redirects to HTTPS',
+    },
+    {
+      file: '../../testing/scenarios/app-gateway/pass.tf',
+      name: 'Terraform redirect_configuration to the HTTPS listener',
+    },
   ],
   invalid: [
     {

@@ -3,13 +3,16 @@ import rule from './rule.js';
 
 ruleTester(rule, import.meta.dirname, {
   valid: [
-    { file: 'fixtures/pass.json', name: 'AppGwSslPolicy20220101S with HTTP-to-HTTPS redirect' },
+    {
+      file: '../../testing/scenarios/app-gateway/pass.json',
+      name: 'AppGwSslPolicy20220101S with HTTP-to-HTTPS redirect',
+    },
     {
       file: 'fixtures/pass-variants.json',
       name: 'implicit 2022 default (API >= 2023-02-01), CustomV2 TLS 1.3, gateway without TLS',
     },
-    { file: 'fixtures/pass.bicep', name: 'Bicep AppGwSslPolicy20220101S' },
-    { file: 'fixtures/pass.tf', name: 'Terraform AppGwSslPolicy20220101S' },
+    { file: '../../testing/scenarios/app-gateway/pass.bicep', name: 'Bicep AppGwSslPolicy20220101S' },
+    { file: '../../testing/scenarios/app-gateway/pass.tf', name: 'Terraform AppGwSslPolicy20220101S' },
   ],
   invalid: [
     {

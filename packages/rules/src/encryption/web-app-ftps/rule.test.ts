@@ -5,7 +5,7 @@ ruleTester(rule, import.meta.dirname, {
   valid: [
     { file: 'fixtures/pass.json', name: 'Disabled inline; FtpsOnly in a config/web resource' },
     { file: 'fixtures/pass.bicep', name: 'Bicep ftpsState Disabled' },
-    { file: 'fixtures/pass.tf', name: 'Terraform ftps_state Disabled' },
+    { file: '../../testing/scenarios/web-app/pass.tf', name: 'Terraform ftps_state Disabled' },
   ],
   invalid: [
     {

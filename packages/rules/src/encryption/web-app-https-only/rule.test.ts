@@ -5,7 +5,7 @@ ruleTester(rule, import.meta.dirname, {
   valid: [
     { file: 'fixtures/pass.json', name: 'site and slot set httpsOnly' },
     { file: 'fixtures/pass.bicep', name: 'Bicep site and slot with httpsOnly' },
-    { file: 'fixtures/pass.tf', name: 'Terraform https_only true' },
+    { file: '../../testing/scenarios/web-app/pass.tf', name: 'Terraform https_only true' },
   ],
   invalid: [
     {

@@ -9,7 +9,7 @@ ruleTester(rule, import.meta.dirname, {
     },
 
     { file: 'fixtures/pass.bicep', name: 'Bicep 1.3/1.2 with a config/web child' },
-    { file: 'fixtures/pass.tf', name: 'Terraform minimum_tls_version 1.2' },
+    { file: '../../testing/scenarios/web-app/pass.tf', name: 'Terraform minimum_tls_version 1.2' },
   ],
   invalid: [
     {

@@ -3,17 +3,23 @@ import rule from './rule.js';
 
 ruleTester(rule, import.meta.dirname, {
   valid: [
-    { file: 'fixtures/pass.bicep', name: 'Bicep Premium policy with CA, IDPS Deny and specific rules' },
-    { file: 'fixtures/pass.tf', name: 'azurerm Premium policy and rule collection group done right' },
+    {
+      file: '../../testing/scenarios/firewall-policy/pass.bicep',
+      name: 'Bicep Premium policy with CA, IDPS Deny and specific rules',
+    },
+    {
+      file: '../../testing/scenarios/firewall-policy/pass.tf',
+      name: 'azurerm Premium policy and rule collection group done right',
+    },
     { file: 'fixtures/pass.json', name: 'Premium HTTPS rules inspect TLS; Standard policy out of scope' },
   ],
   invalid: [
     {
-      file: 'fixtures/fail.bicep',
+      file: '../../testing/scenarios/firewall-policy/fail.bicep',
       errors: [{ line: 60, message: "'allow-all/allow-github'" }],
     },
     {
-      file: 'fixtures/fail.tf',
+      file: '../../testing/scenarios/firewall-policy/fail.tf',
       errors: [{ line: 50, message: "'allow-web/allow-github'" }],
     },
     {

@@ -3,8 +3,14 @@ import rule from './rule.js';
 
 ruleTester(rule, import.meta.dirname, {
   valid: [
-    { file: 'fixtures/pass.bicep', name: 'Bicep Premium policy with CA, IDPS Deny and specific rules' },
-    { file: 'fixtures/pass.tf', name: 'azurerm Premium policy and rule collection group done right' },
+    {
+      file: '../../testing/scenarios/firewall-policy/pass.bicep',
+      name: 'Bicep Premium policy with CA, IDPS Deny and specific rules',
+    },
+    {
+      file: '../../testing/scenarios/firewall-policy/pass.tf',
+      name: 'azurerm Premium policy and rule collection group done right',
+    },
     { file: 'fixtures/pass.json', name: 'web DNAT from anywhere, management DNAT only from admin ranges' },
   ],
   invalid: [
@@ -14,11 +20,11 @@ ruleTester(rule, import.meta.dirname, {
       errors: [{ line: 17, message: "'dnat-legacy/ssh' forwards 22 (SSH)" }],
     },
     {
-      file: 'fixtures/fail.bicep',
+      file: '../../testing/scenarios/firewall-policy/fail.bicep',
       errors: [{ line: 32, message: 'forwards 22 (SSH) (published on 2222)' }],
     },
     {
-      file: 'fixtures/fail.tf',
+      file: '../../testing/scenarios/firewall-policy/fail.tf',
       errors: [{ line: 22, message: 'forwards 3389 (RDP) from any Internet source' }],
     },
     {

@@ -3,17 +3,23 @@ import rule from './rule.js';
 
 ruleTester(rule, import.meta.dirname, {
   valid: [
-    { file: 'fixtures/pass.bicep', name: 'Bicep Premium policy with CA, IDPS Deny and specific rules' },
+    {
+      file: '../../testing/scenarios/firewall-policy/pass.bicep',
+      name: 'Bicep Premium policy with CA, IDPS Deny and specific rules',
+    },
     { file: 'fixtures/pass.json', name: 'Premium hub policy in Deny, spoke policy inherits it' },
-    { file: 'fixtures/pass.tf', name: 'azurerm Premium policy and rule collection group done right' },
+    {
+      file: '../../testing/scenarios/firewall-policy/pass.tf',
+      name: 'azurerm Premium policy and rule collection group done right',
+    },
   ],
   invalid: [
     {
-      file: 'fixtures/fail.bicep',
+      file: '../../testing/scenarios/firewall-policy/fail.bicep',
       errors: [{ line: 13, message: "runs IDPS in 'Alert' mode" }],
     },
     {
-      file: 'fixtures/fail.tf',
+      file: '../../testing/scenarios/firewall-policy/fail.tf',
       errors: [{ line: 9, message: "runs IDPS in 'Alert' mode" }],
     },
     {

@@ -3,9 +3,15 @@ import rule from './rule.js';
 
 ruleTester(rule, import.meta.dirname, {
   valid: [
-    { file: 'fixtures/pass.bicep', name: 'Bicep Premium policy with CA, IDPS Deny and specific rules' },
+    {
+      file: '../../testing/scenarios/firewall-policy/pass.bicep',
+      name: 'Bicep Premium policy with CA, IDPS Deny and specific rules',
+    },
     { file: 'fixtures/pass.json', name: 'named flows allowed, catch-all is a deny' },
-    { file: 'fixtures/pass.tf', name: 'azurerm Premium policy and rule collection group done right' },
+    {
+      file: '../../testing/scenarios/firewall-policy/pass.tf',
+      name: 'azurerm Premium policy and rule collection group done right',
+    },
   ],
   invalid: [
     {
@@ -14,11 +20,11 @@ ruleTester(rule, import.meta.dirname, {
       errors: [{ line: 17, message: "'net-allow/everything'" }],
     },
     {
-      file: 'fixtures/fail.bicep',
+      file: '../../testing/scenarios/firewall-policy/fail.bicep',
       errors: [{ line: 52, message: "'allow-all/any-any'" }],
     },
     {
-      file: 'fixtures/fail.tf',
+      file: '../../testing/scenarios/firewall-policy/fail.tf',
       errors: [{ line: 37, message: "'allow-all/any-any'" }],
     },
     {

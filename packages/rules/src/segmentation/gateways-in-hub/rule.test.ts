@@ -2,10 +2,14 @@ import { ruleTester } from '../../testing/rule-tester.js';
 import rule from './rule.js';
 
 ruleTester(rule, import.meta.dirname, {
-  valid: [{ file: 'fixtures/pass.json' }, { file: 'fixtures/pass.tf' }, { file: 'fixtures/pass.bicep' }],
+  valid: [
+    { file: '../../testing/scenarios/hub-spoke/pass.json' },
+    { file: '../../testing/scenarios/hub-spoke/pass.tf' },
+    { file: '../../testing/scenarios/hub-spoke/pass.bicep' },
+  ],
   invalid: [
     {
-      file: 'fixtures/fail.json',
+      file: '../../testing/scenarios/hub-spoke/fail.json',
       errors: [
         {
           line: 140,
@@ -16,7 +20,13 @@ ruleTester(rule, import.meta.dirname, {
         { line: 268, message: "Spoke 'vnet-dev-app' does not use the gateway" },
       ],
     },
-    { file: 'fixtures/fail.tf', errors: [{ line: 116 }, { line: 188 }, { line: 191 }, { line: 211 }] },
-    { file: 'fixtures/fail.bicep', errors: [{ line: 133 }, { line: 222 }, { line: 226 }, { line: 257 }] },
+    {
+      file: '../../testing/scenarios/hub-spoke/fail.tf',
+      errors: [{ line: 116 }, { line: 188 }, { line: 191 }, { line: 211 }],
+    },
+    {
+      file: '../../testing/scenarios/hub-spoke/fail.bicep',
+      errors: [{ line: 133 }, { line: 222 }, { line: 226 }, { line: 257 }],
+    },
   ],
 });

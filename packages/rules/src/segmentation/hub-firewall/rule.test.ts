@@ -3,18 +3,18 @@ import rule from './rule.js';
 
 ruleTester(rule, import.meta.dirname, {
   valid: [
-    { file: 'fixtures/pass.json' },
-    { file: 'fixtures/pass.tf' },
-    { file: 'fixtures/pass.bicep' },
+    { file: '../../testing/scenarios/hub-spoke/pass.json' },
+    { file: '../../testing/scenarios/hub-spoke/pass.tf' },
+    { file: '../../testing/scenarios/hub-spoke/pass.bicep' },
     {
-      file: 'fixtures/fail.json',
+      file: '../../testing/scenarios/hub-spoke/fail.json',
       name: 'NVA declared in the hub',
       options: { nvaIpAddresses: ['10.0.2.4'] },
     },
   ],
   invalid: [
     {
-      file: 'fixtures/fail.json',
+      file: '../../testing/scenarios/hub-spoke/fail.json',
       errors: [
         {
           line: 5,
@@ -24,12 +24,12 @@ ruleTester(rule, import.meta.dirname, {
       ],
     },
     {
-      file: 'fixtures/fail.json',
+      file: '../../testing/scenarios/hub-spoke/fail.json',
       name: 'an NVA outside the hub does not count',
       options: { nvaIpAddresses: ['10.1.0.4'] },
       errors: [{ line: 5 }],
     },
-    { file: 'fixtures/fail.tf', errors: [{ line: 6 }] },
-    { file: 'fixtures/fail.bicep', errors: [{ line: 3 }] },
+    { file: '../../testing/scenarios/hub-spoke/fail.tf', errors: [{ line: 6 }] },
+    { file: '../../testing/scenarios/hub-spoke/fail.bicep', errors: [{ line: 3 }] },
   ],
 });

@@ -2,10 +2,14 @@ import { ruleTester } from '../../testing/rule-tester.js';
 import rule from './rule.js';
 
 ruleTester(rule, import.meta.dirname, {
-  valid: [{ file: 'fixtures/pass.json' }, { file: 'fixtures/pass.bicep' }, { file: 'fixtures/pass.tf' }],
+  valid: [
+    { file: 'fixtures/pass.json' },
+    { file: '../../testing/scenarios/internet-exposure/pass.bicep' },
+    { file: '../../testing/scenarios/internet-exposure/pass.tf' },
+  ],
   invalid: [
     {
-      file: 'fixtures/fail.json',
+      file: '../../testing/scenarios/internet-exposure/fail.json',
       errors: [
         {
           line: 16,
@@ -31,7 +35,7 @@ ruleTester(rule, import.meta.dirname, {
       ],
     },
     {
-      file: 'fixtures/fail.bicep',
+      file: '../../testing/scenarios/internet-exposure/fail.bicep',
       errors: [
         {
           line: 21,
@@ -48,7 +52,7 @@ ruleTester(rule, import.meta.dirname, {
       ],
     },
     {
-      file: 'fixtures/fail.tf',
+      file: '../../testing/scenarios/internet-exposure/fail.tf',
       errors: [
         {
           line: 37,
@@ -80,7 +84,7 @@ ruleTester(rule, import.meta.dirname, {
       ],
     },
     {
-      file: 'fixtures/fail.json',
+      file: '../../testing/scenarios/internet-exposure/fail.json',
       name: 'managementPorts option adds 443',
       options: { managementPorts: [443] },
       errors: [

@@ -2,10 +2,14 @@ import { ruleTester } from '../../testing/rule-tester.js';
 import rule from './rule.js';
 
 ruleTester(rule, import.meta.dirname, {
-  valid: [{ file: 'fixtures/pass.json' }, { file: 'fixtures/pass.tf' }, { file: 'fixtures/pass.bicep' }],
+  valid: [
+    { file: '../../testing/scenarios/hub-spoke/pass.json' },
+    { file: '../../testing/scenarios/hub-spoke/pass.tf' },
+    { file: '../../testing/scenarios/hub-spoke/pass.bicep' },
+  ],
   invalid: [
     {
-      file: 'fixtures/fail.json',
+      file: '../../testing/scenarios/hub-spoke/fail.json',
       errors: [
         { line: 74, severity: 'high', message: "Spoke subnet 'vnet-prod-app/snet-app' has no route table" },
         {
@@ -26,12 +30,18 @@ ruleTester(rule, import.meta.dirname, {
       ],
     },
     {
-      file: 'fixtures/pass.json',
+      file: '../../testing/scenarios/hub-spoke/pass.json',
       name: 'a declared NVA IP that the route does not use',
       options: { nvaIpAddresses: ['10.0.0.68'] },
       errors: [{ line: 143, message: 'sends it to VirtualAppliance 10.0.0.4, not the hub firewall' }],
     },
-    { file: 'fixtures/fail.tf', errors: [{ line: 63 }, { line: 135 }, { line: 137 }, { line: 149 }] },
-    { file: 'fixtures/fail.bicep', errors: [{ line: 68 }, { line: 160 }, { line: 162 }, { line: 173 }] },
+    {
+      file: '../../testing/scenarios/hub-spoke/fail.tf',
+      errors: [{ line: 63 }, { line: 135 }, { line: 137 }, { line: 149 }],
+    },
+    {
+      file: '../../testing/scenarios/hub-spoke/fail.bicep',
+      errors: [{ line: 68 }, { line: 160 }, { line: 162 }, { line: 173 }],
+    },
   ],
 });

@@ -2,10 +2,14 @@ import { ruleTester } from '../../testing/rule-tester.js';
 import rule from './rule.js';
 
 ruleTester(rule, import.meta.dirname, {
-  valid: [{ file: 'fixtures/pass.json' }, { file: 'fixtures/pass.tf' }, { file: 'fixtures/pass.bicep' }],
+  valid: [
+    { file: '../../testing/scenarios/hub-spoke/pass.json' },
+    { file: '../../testing/scenarios/hub-spoke/pass.tf' },
+    { file: '../../testing/scenarios/hub-spoke/pass.bicep' },
+  ],
   invalid: [
     {
-      file: 'fixtures/fail.json',
+      file: '../../testing/scenarios/hub-spoke/fail.json',
       errors: [
         {
           line: 271,
@@ -16,7 +20,7 @@ ruleTester(rule, import.meta.dirname, {
       ],
     },
     {
-      file: 'fixtures/fail.json',
+      file: '../../testing/scenarios/hub-spoke/fail.json',
       name: 'hubVnets option makes vnet-prod-app the hub',
       options: { hubVnets: ['vnet-prod-app'] },
       errors: [
@@ -30,7 +34,7 @@ ruleTester(rule, import.meta.dirname, {
         { line: 259, message: "VNet 'vnet-dev-app' peers directly with 'vnet-hub'" },
       ],
     },
-    { file: 'fixtures/fail.tf', errors: [{ line: 214 }, { line: 221 }] },
-    { file: 'fixtures/fail.bicep', errors: [{ line: 261 }, { line: 272 }] },
+    { file: '../../testing/scenarios/hub-spoke/fail.tf', errors: [{ line: 214 }, { line: 221 }] },
+    { file: '../../testing/scenarios/hub-spoke/fail.bicep', errors: [{ line: 261 }, { line: 272 }] },
   ],
 });

@@ -3,9 +3,12 @@ import rule from './rule.js';
 
 ruleTester(rule, import.meta.dirname, {
   valid: [
-    { file: 'fixtures/pass.bicep', name: 'Bicep WAF policies done right on both platforms' },
     {
-      file: 'fixtures/pass.tf',
+      file: '../../testing/scenarios/waf-policy/pass.bicep',
+      name: 'Bicep WAF policies done right on both platforms',
+    },
+    {
+      file: '../../testing/scenarios/waf-policy/pass.tf',
       name: 'azurerm WAF policies: Prevention, DRS 2.1, Bot Manager, custom rules',
     },
     {
@@ -15,14 +18,14 @@ ruleTester(rule, import.meta.dirname, {
   ],
   invalid: [
     {
-      file: 'fixtures/fail.bicep',
+      file: '../../testing/scenarios/waf-policy/fail.bicep',
       errors: [
         { line: 18, message: "'wafp-agw' has no bot protection" },
         { line: 41, message: "'wafpshop' has no bot protection" },
       ],
     },
     {
-      file: 'fixtures/fail.tf',
+      file: '../../testing/scenarios/waf-policy/fail.tf',
       errors: [
         { line: 12, message: 'has no bot protection' },
         { line: 19, message: 'Front Door Standard tier' },

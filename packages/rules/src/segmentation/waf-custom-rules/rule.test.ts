@@ -3,23 +3,26 @@ import rule from './rule.js';
 
 ruleTester(rule, import.meta.dirname, {
   valid: [
-    { file: 'fixtures/pass.bicep', name: 'Bicep WAF policies done right on both platforms' },
     {
-      file: 'fixtures/pass.tf',
+      file: '../../testing/scenarios/waf-policy/pass.bicep',
+      name: 'Bicep WAF policies done right on both platforms',
+    },
+    {
+      file: '../../testing/scenarios/waf-policy/pass.tf',
       name: 'azurerm WAF policies: Prevention, DRS 2.1, Bot Manager, custom rules',
     },
     { file: 'fixtures/pass.json', name: 'custom rules on both platforms; rules from a parameter not judged' },
   ],
   invalid: [
     {
-      file: 'fixtures/fail.bicep',
+      file: '../../testing/scenarios/waf-policy/fail.bicep',
       errors: [
         { line: 25, severity: 'info', message: "'wafp-agw' has no custom rules" },
         { line: 29, severity: 'info', message: "'wafpshop' has no custom rules" },
       ],
     },
     {
-      file: 'fixtures/fail.tf',
+      file: '../../testing/scenarios/waf-policy/fail.tf',
       errors: [
         { line: 1, severity: 'info', message: "'wafp-agw' has no custom rules" },
         { line: 19, severity: 'info', message: "'wafpshop' has no custom rules" },

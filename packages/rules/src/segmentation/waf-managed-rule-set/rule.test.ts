@@ -3,23 +3,26 @@ import rule from './rule.js';
 
 ruleTester(rule, import.meta.dirname, {
   valid: [
-    { file: 'fixtures/pass.bicep', name: 'Bicep WAF policies done right on both platforms' },
     {
-      file: 'fixtures/pass.tf',
+      file: '../../testing/scenarios/waf-policy/pass.bicep',
+      name: 'Bicep WAF policies done right on both platforms',
+    },
+    {
+      file: '../../testing/scenarios/waf-policy/pass.tf',
       name: 'azurerm WAF policies: Prevention, DRS 2.1, Bot Manager, custom rules',
     },
     { file: 'fixtures/pass.json', name: 'DRS 2.1 / OWASP 3.2; rule sets from a parameter are not judged' },
   ],
   invalid: [
     {
-      file: 'fixtures/fail.bicep',
+      file: '../../testing/scenarios/waf-policy/fail.bicep',
       errors: [
         { line: 19, message: 'uses OWASP 3.0' },
         { line: 42, message: 'uses DefaultRuleSet 1.0' },
       ],
     },
     {
-      file: 'fixtures/fail.tf',
+      file: '../../testing/scenarios/waf-policy/fail.tf',
       errors: [
         { line: 12, message: 'uses OWASP 3.1' },
         { line: 19, message: 'Front Door Standard tier' },

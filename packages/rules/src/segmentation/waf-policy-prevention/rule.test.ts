@@ -3,16 +3,19 @@ import rule from './rule.js';
 
 ruleTester(rule, import.meta.dirname, {
   valid: [
-    { file: 'fixtures/pass.bicep', name: 'Bicep WAF policies done right on both platforms' },
     {
-      file: 'fixtures/pass.tf',
+      file: '../../testing/scenarios/waf-policy/pass.bicep',
+      name: 'Bicep WAF policies done right on both platforms',
+    },
+    {
+      file: '../../testing/scenarios/waf-policy/pass.tf',
       name: 'azurerm WAF policies: Prevention, DRS 2.1, Bot Manager, custom rules',
     },
     { file: 'fixtures/pass.json', name: 'Application Gateway and Front Door policies enabled in Prevention' },
   ],
   invalid: [
     {
-      file: 'fixtures/fail.bicep',
+      file: '../../testing/scenarios/waf-policy/fail.bicep',
       name: 'mode from a parameter defaulting to Detection; disabled Front Door policy',
       errors: [
         {
@@ -24,7 +27,7 @@ ruleTester(rule, import.meta.dirname, {
       ],
     },
     {
-      file: 'fixtures/fail.tf',
+      file: '../../testing/scenarios/waf-policy/fail.tf',
       errors: [{ line: 8, message: "is in 'Detection' mode" }],
     },
     {
