@@ -1,5 +1,5 @@
 import { LineMap, type Pointer, type SourceSpan } from '../model/source.js';
-import { seekPointer } from './seek.js';
+import { type SeekFrom, seekPointer } from './seek.js';
 
 /**
  * Locates answered by seeking before the whole span tree is built: a few findings in a large file
@@ -124,23 +124,49 @@ export class JsonDocument {
   }
 
   private seek(pointer: Pointer): SpanNode | undefined {
-    let from: { pos: number; depth: number } | undefined;
+    let from: SeekFrom | undefined;
     for (let depth = pointer.length; depth > 0 && !from; depth--) {
       const key = prefixKey(pointer, depth);
       if (this.absent.has(key)) return undefined;
       const hit = this.found.get(key);
       if (hit) from = { pos: hit.pos, depth };
     }
+    from = this.nearerElement(pointer, from);
+    const bases = new Map<number, string>();
+    const base = (depth: number) => {
+      let b = bases.get(depth);
+      if (b === undefined) {
+        b = prefixKey(pointer, depth);
+        bases.set(depth, b);
+      }
+      return b;
+    };
     const result = seekPointer(
       this.text,
       pointer,
       from,
       (depth, pos, keyStart) => this.found.set(prefixKey(pointer, depth), { pos, keyStart }),
       (depth) => this.absent.add(prefixKey(pointer, depth)),
+      // Every element and member passed on the way is remembered: the next finding in the same
+      // template (the next resource) starts from it or its nearest earlier sibling.
+      (depth, key, pos, keyStart) => this.found.set(elementKey(base(depth - 1), key), { pos, keyStart }),
     );
     if (!result) return undefined;
     const last = this.found.get(prefixKey(pointer, pointer.length));
     return { start: result.start, end: result.end, keyStart: result.keyStart ?? last?.keyStart };
+  }
+
+  /** When the next step is into an array, the nearest remembered element before the one sought. */
+  private nearerElement(pointer: Pointer, from: SeekFrom | undefined): SeekFrom | undefined {
+    const depth = from?.depth ?? 0;
+    const key = pointer[depth];
+    if (typeof key !== 'number') return from;
+    const base = prefixKey(pointer, depth);
+    for (let j = key - 1; j > 0 && j >= key - MAX_SIBLING_LOOKBACK; j--) {
+      const hit = this.found.get(elementKey(base, j));
+      if (hit) return { pos: hit.pos, depth, index: j };
+    }
+    return from;
   }
 
   private node(pointer: Pointer): SpanNode | undefined {
@@ -171,6 +197,11 @@ export class JsonDocument {
 }
 
 const prefixKey = (pointer: Pointer, depth: number): string => pointer.slice(0, depth).join('\u0000');
+/** The prefix key of child `key` of the value at prefix key `base` (as prefixKey would make it). */
+const elementKey = (base: string, key: number | string): string =>
+  base === '' ? String(key) : `${base}\u0000${key}`;
+/** How many earlier siblings a seek looks back through for a remembered one. */
+const MAX_SIBLING_LOOKBACK = 4096;
 
 class JsonSyntaxError extends Error {
   constructor(
