@@ -1,7 +1,8 @@
 /**
  * Loads `.tf` folders: every folder of candidate files is one root module, unless another scanned
  * folder calls it as a local module (then its files are scanned as part of the caller, once).
- * Resources of all roots are translated together, so cross-folder references cannot go missing.
+ * Resources of all roots are translated together; association resources patch targets of their own
+ * root only (see `translateAll`), as the engine reasons per root folder.
  */
 import { dirname, resolve } from 'node:path';
 import type { CandidateFile, Diagnostic, FileOutcome, LoadContext, LoadResult, Resource } from '@ztkit/core';

@@ -2,6 +2,7 @@
  * Runs the azurerm translators over resource instances (from HCL or plan JSON), then the deferred
  * links of association resources, and counts the types nothing translates.
  */
+import { dirname } from 'node:path';
 import {
   type Diagnostic,
   formatPath,
@@ -41,7 +42,7 @@ export function translateAll(
 ): TranslationResult {
   const resources: Resource[] = [];
   const diagnostics: Diagnostic[] = [];
-  const links: ((index: TranslatedIndex) => void)[] = [];
+  const links: { readonly unit: string; readonly patch: (index: TranslatedIndex) => void }[] = [];
   const untranslated = new Map<string, number>();
   for (const input of inputs) {
     const translator = translatorFor(input.type);
@@ -56,12 +57,12 @@ export function translateAll(
         resources.push(r);
         return r;
       },
-      link: (patch) => links.push(patch),
+      link: (patch) => links.push({ unit: unitOf(input.via, input.node.span.file), patch }),
       report: (d) => diagnostics.push(d),
     });
   }
-  const index = indexOf(resources);
-  for (const link of links) link(index);
+  const indexes = indexesByUnit(resources);
+  for (const { unit, patch } of links) patch(indexes.get(unit) ?? EMPTY_INDEX);
   return { resources, diagnostics, untranslated };
 }
 
@@ -122,25 +123,46 @@ function collectBindings(
   } else for (const [k, v] of Object.entries(value)) collectBindings(v, [...path, k], out, depth + 1);
 }
 
-/** Resources and inline subnets by the provider part of their id (scopes are symbolic). */
-function indexOf(resources: readonly Resource[]): TranslatedIndex {
-  const byKey = new Map<string, Record<string, unknown>>();
-  const add = (id: unknown, props: Record<string, unknown>): void => {
+/**
+ * The deployment unit of a resource: the folder of its root module (the outermost caller of a
+ * module), as the engine splits graphs. Static ids carry no subscription or resource group, so
+ * `myNIC` of one sample and `myNic` of another share an id key; an association must patch the
+ * resource of its own root, never a twin in a sibling folder.
+ */
+function unitOf(via: readonly SourceSpan[] | undefined, file: string | undefined): string {
+  return dirname(via?.[0]?.file ?? file ?? '');
+}
+
+const EMPTY_INDEX: TranslatedIndex = { properties: () => undefined };
+
+/** Per unit, resources and inline subnets by the provider part of their id (scopes are symbolic). */
+function indexesByUnit(resources: readonly Resource[]): Map<string, TranslatedIndex> {
+  const byUnit = new Map<string, Map<string, Record<string, unknown>>>();
+  const add = (unit: Map<string, Record<string, unknown>>, id: unknown, props: Record<string, unknown>) => {
     if (typeof id !== 'string') return;
     const key = parseResourceId(id)?.key;
-    if (key && !byKey.has(key)) byKey.set(key, props);
+    if (key && !unit.has(key)) unit.set(key, props);
   };
   for (const r of resources) {
-    add(r.id, r.properties);
+    const name = unitOf(r.via, r.origin?.file);
+    let unit = byUnit.get(name);
+    if (!unit) {
+      unit = new Map();
+      byUnit.set(name, unit);
+    }
+    add(unit, r.id, r.properties);
     const subnets = r.properties.subnets;
     if (Array.isArray(subnets))
-      for (const s of subnets) if (isObject(s) && isObject(s.properties)) add(s.id, s.properties);
+      for (const s of subnets) if (isObject(s) && isObject(s.properties)) add(unit, s.id, s.properties);
   }
-  return {
-    properties: (id) => {
-      if (typeof id !== 'string') return undefined;
-      const key = parseResourceId(id)?.key;
-      return key ? byKey.get(key) : undefined;
-    },
-  };
+  const indexes = new Map<string, TranslatedIndex>();
+  for (const [name, byKey] of byUnit)
+    indexes.set(name, {
+      properties: (id) => {
+        if (typeof id !== 'string') return undefined;
+        const key = parseResourceId(id)?.key;
+        return key ? byKey.get(key) : undefined;
+      },
+    });
+  return indexes;
 }

@@ -286,6 +286,35 @@ resource "azurerm_subnet_network_security_group_association" "c" {
     );
     expect(missing?.span?.startLine).toBe(49);
   });
+
+  it('patch the target of their own root folder, not a same-named twin in a sibling sample', () => {
+    // Static ids carry no subscription or resource group: both NICs have the same id key.
+    const nic = (name: string) => `resource "azurerm_network_interface" "nic" {
+  name = "${name}"
+  ${rg}
+  ip_configuration {
+    name                          = "ip"
+    private_ip_address_allocation = "Dynamic"
+  }
+}
+resource "azurerm_network_security_group" "n" {
+  name = "nsg-${name}"
+  ${rg}
+}
+`;
+    const r = loadFiles({
+      'a-first/main.tf': nic('myNic'),
+      'b-second/main.tf': `${nic('myNIC')}resource "azurerm_network_interface_security_group_association" "a" {
+  network_interface_id      = azurerm_network_interface.nic.id
+  network_security_group_id = azurerm_network_security_group.n.id
+}
+`,
+    });
+    const nics = r.resources.filter((x) => x.type === 'Microsoft.Network/networkInterfaces');
+    const nsgOf = (name: string) => nics.find((x) => x.name === name)!.properties.networkSecurityGroup;
+    expect(nsgOf('myNic')).toBeUndefined();
+    expect((nsgOf('myNIC') as { id: string }).id).toMatch(/networkSecurityGroups\/nsg-myNIC$/);
+  });
 });
 
 describe('route table translator', () => {
