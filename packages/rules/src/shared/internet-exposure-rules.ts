@@ -165,6 +165,29 @@ export function* internetExposureFindings(
   const unguarded: { resource: Resource; path: readonly (string | number)[]; target: Target }[] = [];
   const base = exposureBase(net);
   for (const { entry, traffic: t, via } of base.candidates) {
+    if (t.allowedBy.length === 0) {
+      // No NSG on the way: the exposure is exactly what a public path forwards (an application
+      // gateway's listener ports, Bastion's 443, a DNAT port), so the ports are selected from that,
+      // not from the unfiltered "every port" of the missing NSG.
+      const hit = interesting(
+        { ...t, ports: t.reachablePorts, protocols: t.reachableProtocols & t.protocols },
+        select,
+      );
+      const resource = entry.nic?.resource ?? entry.subnet?.resource;
+      if (hit && resource)
+        unguarded.push({
+          resource,
+          path: entry.nic?.path ?? [],
+          target: {
+            name: entry.name,
+            traffic: formatTraffic(hit.protocols, hit.ports),
+            reachable: true,
+            wholeInternet: t.wholeInternet,
+            via,
+          },
+        });
+      continue;
+    }
     const hit = interesting(t, select);
     if (!hit) continue;
     const reachablePorts = hit.ports.intersect(t.reachablePorts);
@@ -177,14 +200,6 @@ export function* internetExposureFindings(
       wholeInternet: t.wholeInternet,
       via,
     };
-    if (t.allowedBy.length === 0) {
-      // No NSG on the way: only worth a finding when something publishes the host.
-      if (target.reachable) {
-        const resource = entry.nic?.resource ?? entry.subnet?.resource;
-        if (resource) unguarded.push({ resource, path: entry.nic?.path ?? [], target });
-      }
-      continue;
-    }
     for (const ref of t.allowedBy) {
       const h = hits.get(key(ref)) ?? { ref, targets: [] };
       h.targets.push(target);

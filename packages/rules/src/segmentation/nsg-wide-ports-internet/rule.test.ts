@@ -2,7 +2,15 @@ import { ruleTester } from '../../testing/rule-tester.js';
 import rule from './rule.js';
 
 ruleTester(rule, import.meta.dirname, {
-  valid: [{ file: 'fixtures/pass.json' }, { file: 'fixtures/pass.tf' }, { file: 'fixtures/pass.bicep' }],
+  valid: [
+    { file: 'fixtures/pass.json' },
+    { file: 'fixtures/pass.tf' },
+    { file: 'fixtures/pass.bicep' },
+    // No NSG, but only the application gateway's listener port and Bastion's 443 are published.
+    { file: 'fixtures/pass-gateways.json', name: 'gateway and Bastion subnets without NSG' },
+    { file: 'fixtures/pass-gateways.tf', name: 'gateway and Bastion subnets without NSG' },
+    { file: 'fixtures/pass-gateways.bicep', name: 'gateway and Bastion subnets without NSG' },
+  ],
   invalid: [
     {
       file: 'fixtures/fail.json',
