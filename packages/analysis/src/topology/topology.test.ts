@@ -72,6 +72,20 @@ describe('topology', () => {
     expect(forced.topology.hubs.map((h) => h.name)).toEqual(['vnet-a']);
     expect(forced.topology.vnets.find((v) => v.name === 'vnet-x')!.role).toBe('spoke');
   });
+
+  it('does not make a hub of a lone VNet that only reserves an AzureFirewallSubnet', () => {
+    const lone = analyse([
+      vnet('vnet-lone', ['10.0.0.0/16'], [{ name: 'AzureFirewallSubnet', prefix: '10.0.0.0/26' }]),
+    ]);
+    expect(lone.topology.hubs).toEqual([]);
+    expect(lone.topology.vnets[0]!.role).toBe('isolated');
+    // With a firewall in it, the lone VNet is still the firewall's hub.
+    const withFirewall = analyse([
+      vnet('vnet-hub', ['10.0.0.0/16'], [{ name: 'AzureFirewallSubnet', prefix: '10.0.0.0/26' }]),
+      firewall(),
+    ]);
+    expect(withFirewall.topology.hubs.map((h) => h.hubReason)).toEqual(['runs Azure Firewall']);
+  });
 });
 
 describe('routing', () => {

@@ -198,9 +198,9 @@ function neighboursOf(v: VnetInfo): VnetInfo[] {
 }
 
 /**
- * Hubs, in order of evidence: the `hubVnets` option; else VNets running Azure Firewall (or with an
- * AzureFirewallSubnet); else peered VNets holding a VPN/ExpressRoute gateway; else the VNet with the
- * most peerings when it has at least two. Spokes are VNets peered with a hub; other peered VNets are
+ * Hubs, in order of evidence: the `hubVnets` option; else VNets running Azure Firewall (or peered
+ * VNets with an AzureFirewallSubnet); else peered VNets holding a VPN/ExpressRoute gateway; else
+ * the VNet with the most peerings when it has at least two. Spokes are VNets peered with a hub; other peered VNets are
  * `peered`; VNets without peerings are `isolated`.
  */
 function classify(vnets: VnetInfo[], options: TopologyOptions): void {
@@ -214,7 +214,10 @@ function classify(vnets: VnetInfo[], options: TopologyOptions): void {
   } else {
     for (const v of vnets) {
       if (v.firewalls.length) mark(v, 'runs Azure Firewall');
-      else if (v.subnets.some((s) => s.name.toLowerCase() === 'azurefirewallsubnet'))
+      // An empty AzureFirewallSubnet makes a hub only when something is peered with it: a lone
+      // VNet that merely reserves the subnet (a module's test, a firewall deployed elsewhere) has
+      // no spokes for hub-and-spoke rules to judge.
+      else if (degree(v) > 0 && v.subnets.some((s) => s.name.toLowerCase() === 'azurefirewallsubnet'))
         mark(v, 'has an AzureFirewallSubnet');
     }
     if (!vnets.some((v) => v.role === 'hub'))
