@@ -52,7 +52,7 @@ const isSubnet = (t: SubnetInfo | NicInfo): t is SubnetInfo => 'vnet' in t;
 export function analyseNetwork(graph: ResourceGraph, options: NetworkAnalysisOptions = {}): NetworkAnalysis {
   const topology = buildTopology(graph, options);
   const nics = buildNicIndex(graph, topology);
-  const routing = buildRouting(graph, topology, options);
+  const routing = buildRouting(graph, topology, options, nics);
   const nsgs = new EffectiveNsgs(topology, nics);
   const publicPaths = findPublicPaths(graph, topology, nics);
   let exposure: ExposureEntry[] | undefined;

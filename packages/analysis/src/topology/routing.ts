@@ -3,6 +3,7 @@ import { isUnknown } from '@ztkit/core';
 import { asArray, asRecord, propsOf, stringList } from '../model-access.js';
 import { AddressSet } from '../net/address-set.js';
 import { parseIpv4, parsePrefix } from '../net/cidr.js';
+import type { NicIndex } from './nics.js';
 import type { SubnetInfo, Topology, VnetInfo } from './topology.js';
 
 export interface UserRoute {
@@ -34,6 +35,12 @@ export interface Routing {
   routeTowards(subnet: SubnetInfo, destination: AddressSet): RouteDecision;
   /** Private IPs of hub firewalls or declared NVAs, where known. */
   readonly firewallIps: readonly string[];
+  /**
+   * Network virtual appliances in a VNet: addresses of the `nvaIpAddresses` option in its space,
+   * and NICs of the scan with IP forwarding on whose static IP some route sends traffic to
+   * (next hop VirtualAppliance): a machine that forwards what routes steer to it.
+   */
+  appliancesIn(vnet: VnetInfo): readonly string[];
 }
 
 export interface RoutingOptions {
@@ -45,6 +52,7 @@ export function buildRouting(
   graph: ResourceGraph,
   topology: Topology,
   options: RoutingOptions = {},
+  nics?: NicIndex,
 ): Routing {
   const firewallIps = new Set<string>(options.nvaIpAddresses ?? []);
   for (const fw of graph.ofType('Microsoft.Network/azureFirewalls'))
@@ -89,8 +97,14 @@ export function buildRouting(
     if (hubSpace.isEmpty || hubSpace.covers(addr)) return 'assumed';
     return 'no';
   };
+  let appliances: Map<VnetInfo, string[]> | undefined;
+  const appliancesIn = (vnet: VnetInfo): readonly string[] => {
+    appliances ??= findAppliances(graph, topology, options, nics, routesOfTable);
+    return appliances.get(vnet) ?? [];
+  };
   return {
     firewallIps: [...firewallIps],
+    appliancesIn,
     routesOf: (s) => (s.routeTable ? routesOfTable(s.routeTable) : []),
     bgpPropagationDisabled: (s) => s.routeTable?.properties.disableBgpRoutePropagation === true,
     routeTowards(subnet, destination) {
@@ -156,4 +170,36 @@ function systemNextHop(vnet: VnetInfo, destination: AddressSet): string {
   if (vnet.addressSpace.covers(destination)) return 'VnetLocal';
   for (const p of vnet.peerings) if (p.to?.addressSpace.covers(destination)) return 'VNetPeering';
   return 'Internet';
+}
+
+/** Declared NVAs by VNet, and IP-forwarding NICs that are the next hop of some user route. */
+function findAppliances(
+  graph: ResourceGraph,
+  topology: Topology,
+  options: RoutingOptions,
+  nics: NicIndex | undefined,
+  routesOfTable: (table: Resource) => readonly UserRoute[],
+): Map<VnetInfo, string[]> {
+  const out = new Map<VnetInfo, string[]>();
+  const add = (vnet: VnetInfo, ip: string) => {
+    const list = out.get(vnet) ?? [];
+    if (!list.includes(ip)) list.push(ip);
+    out.set(vnet, list);
+  };
+  for (const ip of options.nvaIpAddresses ?? []) {
+    if (parseIpv4(ip) === undefined) continue;
+    const addr = AddressSet.ofPrefixes([ip]);
+    for (const v of topology.vnets) if (v.addressSpace.covers(addr)) add(v, ip);
+  }
+  const nextHops = new Set<string>();
+  for (const table of graph.ofType('Microsoft.Network/routeTables'))
+    for (const r of routesOfTable(table))
+      if (r.nextHopType.toLowerCase() === 'virtualappliance' && r.nextHopIpAddress)
+        nextHops.add(r.nextHopIpAddress);
+  for (const nic of nics?.nics ?? []) {
+    if (nic.kind !== 'nic' || nic.resource.properties.enableIPForwarding !== true) continue;
+    for (const c of nic.ipConfigs)
+      if (c.subnet && c.privateIp && nextHops.has(c.privateIp)) add(c.subnet.vnet, c.privateIp);
+  }
+  return out;
 }

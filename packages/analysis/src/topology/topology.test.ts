@@ -133,6 +133,26 @@ describe('routing', () => {
     // The VNet's own space wins over the default route (longest prefix, as Azure selects).
     expect(a.routing.routeTowards(s, AddressSet.ofPrefixes(['10.1.0.1'])).throughFirewall).toBe('no');
   });
+
+  it('finds NVAs: declared addresses, and IP-forwarding NICs that routes point at', () => {
+    const forwarding = (n: ReturnType<typeof nic>) => ({
+      ...n,
+      properties: { ...n.properties, enableIPForwarding: true },
+    });
+    const resources = [
+      vnet('vnet-hub', ['10.0.0.0/16'], [{ name: 'snet-nva', prefix: '10.0.2.0/24' }]),
+      vnet('vnet-a', ['10.1.0.0/16'], [{ name: 'snet', prefix: '10.1.1.0/24', routeTable: 'rt' }]),
+      routeTable('rt', [{ name: 'default', prefix: '0.0.0.0/0', type: 'VirtualAppliance', ip: '10.0.2.4' }]),
+      forwarding(nic('nic-nva', { vnet: 'vnet-hub', subnet: 'snet-nva', ip: '10.0.2.4' })),
+      // Forwards, but no route sends anything to it; and one routes point at that does not forward.
+      forwarding(nic('nic-idle', { vnet: 'vnet-hub', subnet: 'snet-nva', ip: '10.0.2.5' })),
+      nic('nic-plain', { vnet: 'vnet-a', subnet: 'snet', ip: '10.1.1.4' }),
+    ];
+    const a = analyse(resources, { nvaIpAddresses: ['10.1.1.9'] });
+    const vnetNamed = (name: string) => a.topology.vnets.find((v) => v.name === name)!;
+    expect(a.routing.appliancesIn(vnetNamed('vnet-hub'))).toEqual(['10.0.2.4']);
+    expect(a.routing.appliancesIn(vnetNamed('vnet-a'))).toEqual(['10.1.1.9']);
+  });
 });
 
 describe('exposure and lateral movement', () => {

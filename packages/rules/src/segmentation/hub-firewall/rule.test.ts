@@ -11,6 +11,10 @@ ruleTester(rule, import.meta.dirname, {
       name: 'NVA declared in the hub',
       options: { nvaIpAddresses: ['10.0.2.4'] },
     },
+    // No option: the NVA is a NIC with IP forwarding that the spokes' default route points at.
+    { file: 'fixtures/pass-nva.json', name: 'NVA found by its route' },
+    { file: 'fixtures/pass-nva.tf', name: 'NVA found by its route' },
+    { file: 'fixtures/pass-nva.bicep', name: 'NVA found by its route' },
   ],
   invalid: [
     {
@@ -18,8 +22,7 @@ ruleTester(rule, import.meta.dirname, {
       errors: [
         {
           line: 5,
-          message:
-            "Hub VNet 'vnet-hub' (has an AzureFirewallSubnet) runs no Azure Firewall and no declared NVA",
+          message: "Hub VNet 'vnet-hub' (has an AzureFirewallSubnet) runs no Azure Firewall and no NVA",
         },
       ],
     },

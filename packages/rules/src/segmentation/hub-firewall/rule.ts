@@ -1,7 +1,7 @@
-import { AddressSet, networkAnalysis } from '@ztkit/analysis';
+import { networkAnalysis } from '@ztkit/analysis';
 import { defineRule, type FindingDraft } from '@ztkit/core';
 
-/** S08: every hub runs Azure Firewall (or an NVA declared through the global option `nvaIpAddresses`). */
+/** S08: every hub runs Azure Firewall or an NVA (declared with `nvaIpAddresses`, or an IP-forwarding NIC routes point at). */
 export default defineRule({
   meta: {
     id: 'ZT-S08-01',
@@ -27,18 +27,18 @@ export default defineRule({
     },
     links: ['https://learn.microsoft.com/azure/firewall/overview'],
     notes: [
-      'Hubs come from the global option `hubVnets`, else detection (AzureFirewallSubnet, gateway, most peerings). A VNet counts as running an NVA when an address of `nvaIpAddresses` lies in its address space.',
+      'Hubs come from the global option `hubVnets`, else detection (Azure Firewall, an AzureFirewallSubnet in a peered VNet, gateway, most peerings).',
+      'A VNet counts as running an NVA when an address of `nvaIpAddresses` lies in its address space, or when a NIC of the scan in it has IP forwarding on and a static IP that some route sends traffic to (next hop VirtualAppliance).',
     ],
   },
   *check(ctx): Iterable<FindingDraft> {
     const net = ctx.analysis(networkAnalysis);
-    const nvas = net.options.nvaIpAddresses ?? [];
     for (const hub of net.topology.hubs) {
       if (hub.firewalls.length) continue;
-      if (nvas.some((ip) => hub.addressSpace.covers(AddressSet.ofPrefixes([ip])))) continue;
+      if (net.routing.appliancesIn(hub).length) continue;
       yield {
         resource: hub.resource,
-        message: `Hub VNet '${hub.name}' (${hub.hubReason}) runs no Azure Firewall and no declared NVA: traffic through the hub is not inspected.`,
+        message: `Hub VNet '${hub.name}' (${hub.hubReason}) runs no Azure Firewall and no NVA: traffic through the hub is not inspected.`,
       };
     }
   },
