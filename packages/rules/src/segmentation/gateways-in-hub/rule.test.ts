@@ -6,6 +6,10 @@ ruleTester(rule, import.meta.dirname, {
     { file: '../../testing/scenarios/hub-spoke/pass.json' },
     { file: '../../testing/scenarios/hub-spoke/pass.tf' },
     { file: '../../testing/scenarios/hub-spoke/pass.bicep' },
+    // A gateway in a VNet peered with nothing is a branch, not a spoke's way around the hub.
+    { file: 'fixtures/pass-isolated-gateway.json', name: 'gateway in an isolated VNet' },
+    { file: 'fixtures/pass-isolated-gateway.tf', name: 'gateway in an isolated VNet' },
+    { file: 'fixtures/pass-isolated-gateway.bicep', name: 'gateway in an isolated VNet' },
   ],
   invalid: [
     {

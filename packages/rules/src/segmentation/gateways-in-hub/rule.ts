@@ -35,6 +35,7 @@ export default defineRule({
       'https://learn.microsoft.com/azure/virtual-network/virtual-network-peering-overview#gateways-and-on-premises-connectivity',
     ],
     notes: [
+      'Gateways are judged in spokes and other peered VNets; a VNet peered with nothing (a branch, or the on-premises side of a VNet-to-VNet connection) is not part of the estate the hub guards.',
       'Peering checks apply only when the hub has a gateway in the scan; Azure defaults useRemoteGateways and allowGatewayTransit to false.',
     ],
   },
@@ -42,7 +43,9 @@ export default defineRule({
     const net = ctx.analysis(networkAnalysis);
     if (net.topology.hubs.length === 0) return;
     for (const vnet of net.topology.vnets) {
-      if (vnet.role === 'hub') continue;
+      // An isolated VNet is no part of the hub-and-spoke estate: its gateway (a branch, or the
+      // "on-premises" side of a VNet-to-VNet connection) lets nothing around the hub firewall.
+      if (vnet.role === 'hub' || vnet.role === 'isolated') continue;
       for (const gw of vnet.gateways)
         yield {
           resource: gw,
