@@ -11,6 +11,10 @@ ruleTester(rule, import.meta.dirname, {
       name: 'custom patterns that do not recognise dev',
       options: { environmentPatterns: { prod: '^vnet-prod-' } },
     },
+    // Tag values that name no environment ("hub-spoke", "spoke1") are labels by default.
+    { file: 'fixtures/label-tags.json', name: 'environment tag used for labels' },
+    { file: 'fixtures/label-tags.tf', name: 'environment tag used for labels' },
+    { file: 'fixtures/label-tags.bicep', name: 'environment tag used for labels' },
   ],
   invalid: [
     {
@@ -22,5 +26,14 @@ ruleTester(rule, import.meta.dirname, {
     },
     { file: '../../testing/scenarios/hub-spoke/fail.tf', errors: [{ line: 214 }, { line: 221 }] },
     { file: '../../testing/scenarios/hub-spoke/fail.bicep', errors: [{ line: 261 }, { line: 272 }] },
+    {
+      file: 'fixtures/label-tags.json',
+      name: 'environmentTags names the tag: every value is an environment',
+      options: { environmentTags: ['environment'] },
+      errors: [
+        { line: 14, message: "Peering joins hub-spoke VNet 'hub-vnet' to spoke1 VNet 'spoke1-vnet'" },
+        { line: 27 },
+      ],
+    },
   ],
 });

@@ -29,28 +29,35 @@ const SEGMENT_OF_VALUE: Readonly<Record<string, string>> = {
 const SHARED_VALUES = new Set(['shared', 'hub', 'platform', 'connectivity', 'core']);
 
 function environmentOf(vnet: VnetInfo, options: RuleOptions): string | undefined {
-  const tagNames = Array.isArray(options.environmentTags)
-    ? options.environmentTags.filter((t): t is string => typeof t === 'string')
+  const configuredTags = Array.isArray(options.environmentTags);
+  const tagNames = configuredTags
+    ? (options.environmentTags as unknown[]).filter((t): t is string => typeof t === 'string')
     : DEFAULT_TAGS;
   const tags =
     typeof vnet.resource.tags === 'object' && vnet.resource.tags !== null
       ? (vnet.resource.tags as Record<string, unknown>)
       : {};
-  for (const [k, v] of Object.entries(tags)) {
-    if (!tagNames.some((t) => t.toLowerCase() === k.toLowerCase()) || typeof v !== 'string') continue;
-    const value = v.trim().toLowerCase();
-    if (SHARED_VALUES.has(value)) return undefined;
-    return SEGMENT_OF_VALUE[value] ?? value;
-  }
   const patterns =
     typeof options.environmentPatterns === 'object' && options.environmentPatterns !== null
       ? (options.environmentPatterns as Record<string, unknown>)
       : DEFAULT_PATTERNS;
-  const name = vnet.name.slice(vnet.name.lastIndexOf('/') + 1).toLowerCase();
+  for (const [k, v] of Object.entries(tags)) {
+    if (!tagNames.some((t) => t.toLowerCase() === k.toLowerCase()) || typeof v !== 'string') continue;
+    const value = v.trim().toLowerCase();
+    if (SHARED_VALUES.has(value)) return undefined;
+    // A value that names no known environment ("spoke1", "hub-spoke", "onprem": labels, not macro
+    // segments) is an environment only when the user named the tag (option environmentTags).
+    return SEGMENT_OF_VALUE[value] ?? matchPatterns(value, patterns) ?? (configuredTags ? value : undefined);
+  }
+  return matchPatterns(vnet.name.slice(vnet.name.lastIndexOf('/') + 1).toLowerCase(), patterns);
+}
+
+/** The environment whose pattern matches `text` (a VNet name or a tag value), if any. */
+function matchPatterns(text: string, patterns: Record<string, unknown>): string | undefined {
   for (const [env, pattern] of Object.entries(patterns)) {
     if (typeof pattern !== 'string' || pattern.length > 200) continue;
     try {
-      if (new RegExp(pattern, 'i').test(name)) return env;
+      if (new RegExp(pattern, 'i').test(text)) return env;
     } catch {
       // an invalid user pattern matches nothing
     }
@@ -88,6 +95,7 @@ export default defineRule({
     ],
     notes: [
       'Environment of a VNet: its `environment` / `env` tag (option `environmentTags`), prod/nonprod values grouped (dev, test, qa, uat, staging = nonprod), else its name against `environmentPatterns` (env name → regular expression; default prod vs nonprod tokens).',
+      'A tag value that is no known environment and matches no pattern (e.g. `spoke1`, `hub-spoke`) is a label, not a macro segment, unless option `environmentTags` names the tag: then every value is an environment of its own.',
       'VNets tagged shared, hub, platform, connectivity or core, and VNets with no recognisable environment, are not judged.',
     ],
   },
