@@ -36,9 +36,7 @@ export function renderNetworkText(analysis: NetworkAnalysis, options: NetworkTex
   if (lateral.bypasses.length) {
     out.push('', p.bold('Paths that bypass the hub firewall'));
     for (const b of lateral.bypasses)
-      out.push(
-        `  ${p.yellow(`${b.from.name} -> ${b.to?.name ?? b.peering.remoteName}`)} via ${b.peering.resource.name}: ${b.reason}`,
-      );
+      out.push(`  ${p.yellow(`${b.from.name} -> ${b.to.name}`)} via ${b.peering.resource.name}: ${b.reason}`);
   }
   const rows = exposureRows(analysis.exposure());
   // Targets with no NSG at all accept anything; listing each protocol for them is noise, so they
@@ -105,7 +103,7 @@ export function toNetworkJson(analysis: NetworkAnalysis) {
     hubBypasses: analysis.lateral().bypasses.map((b) => ({
       peering: b.peering.resource.name,
       from: b.from.name,
-      to: b.to?.name ?? b.peering.remoteName,
+      to: b.to.name,
       reason: b.reason,
     })),
     exposure: exposureRows(analysis.exposure()),

@@ -30,7 +30,7 @@ export interface LateralEdge {
 export interface HubBypass {
   readonly peering: PeeringInfo;
   readonly from: VnetInfo;
-  readonly to: VnetInfo | undefined;
+  readonly to: VnetInfo;
   readonly reason: string;
 }
 
@@ -153,7 +153,8 @@ function joined(a: readonly RuleRef[], b: readonly RuleRef[]): readonly RuleRef[
 }
 
 /**
- * Hub bypasses: a peering between two VNets neither of which is a hub, when the estate has a hub.
+ * Hub bypasses: a peering between two VNets of the scan neither of which is a hub, when the estate
+ * has a hub.
  * Traffic over it skips the hub firewall unless every workload subnet of the declaring VNet routes
  * the remote VNet's space to the firewall (a UDR with a VirtualAppliance next hop).
  */
@@ -161,16 +162,9 @@ export function findHubBypasses(topology: Topology, routing: Routing): HubBypass
   if (topology.hubs.length === 0) return [];
   const out: HubBypass[] = [];
   for (const p of topology.peerings) {
-    if (p.from.role === 'hub' || p.to?.role === 'hub' || !p.allowVirtualNetworkAccess) continue;
-    if (!p.to) {
-      out.push({
-        peering: p,
-        from: p.from,
-        to: undefined,
-        reason: `peers directly with ${p.remoteName}, which is not the hub`,
-      });
-      continue;
-    }
+    // A remote VNet outside the scan may itself be a hub (another region's, another template's):
+    // what it is cannot be told, so the peering is not judged.
+    if (!p.to || p.from.role === 'hub' || p.to.role === 'hub' || !p.allowVirtualNetworkAccess) continue;
     const remote = p.to.addressSpace;
     const workload = p.from.subnets.filter((s) => !s.platform);
     const unsteered = remote.isEmpty

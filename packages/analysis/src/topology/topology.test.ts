@@ -242,6 +242,27 @@ describe('exposure and lateral movement', () => {
     expect(bypass).toEqual(['vnet-a/a-to-b', 'vnet-b/b-to-a']);
   });
 
+  it('does not judge a peering to a VNet outside the scan', () => {
+    const resources = estate().map((r) =>
+      r.name === 'vnet-a'
+        ? vnet(
+            'vnet-a',
+            ['10.1.0.0/16'],
+            [{ name: 'snet-web', prefix: '10.1.1.0/24' }],
+            [
+              { name: 'a-to-hub', remote: 'vnet-hub' },
+              // Perhaps the hub of another region: not in the scan, so nothing is known of it.
+              { name: 'a-to-elsewhere', remote: 'vnet-elsewhere' },
+            ],
+          )
+        : r,
+    );
+    const bypass = analyse(resources)
+      .lateral()
+      .bypasses.map((b) => b.peering.resource.name);
+    expect(bypass).not.toContain('vnet-a/a-to-elsewhere');
+  });
+
   it('does not flag a peering whose traffic a route as specific as the peer sends to the firewall', () => {
     const resources = estate().map((r) =>
       r.name === 'rt-a'

@@ -50,7 +50,7 @@ export default defineRule({
     for (const b of net.lateral().bypasses)
       yield {
         resource: b.peering.resource,
-        message: `'${b.from.name}' → '${b.to?.name ?? b.peering.remoteName}' bypasses the hub firewall: ${b.reason}.`,
+        message: `'${b.from.name}' → '${b.to.name}' bypasses the hub firewall: ${b.reason}.`,
       };
   },
 });
