@@ -34,7 +34,8 @@ export interface ExposureEntry {
   readonly nic?: NicInfo;
   /**
    * For a subnet: true when no NIC of the scan sits in it, so the subnet NSG alone stands for the
-   * hosts it guards (PaaS, hosts declared elsewhere). False: its NICs' entries are authoritative.
+   * hosts it guards (PaaS, hosts declared elsewhere). False: its NICs' entries are authoritative,
+   * or it is a gateway or firewall subnet, which takes no NSG and holds no workload.
    */
   readonly standsForHosts: boolean;
   readonly paths: readonly PublicPath[];
@@ -134,10 +135,24 @@ export function computeExposure(
     });
   };
   for (const subnet of topology.subnets)
-    add({ subnet }, 'subnet', `${subnet.vnet.name}/${subnet.name}`, nics.nicsOf(subnet).length === 0);
+    add(
+      { subnet },
+      'subnet',
+      `${subnet.vnet.name}/${subnet.name}`,
+      nics.nicsOf(subnet).length === 0 && !isGatewayOrFirewallSubnet(subnet),
+    );
   for (const nic of nics.nics) {
     const subnet = nic.ipConfigs.find((c) => c.subnet)?.subnet;
     add({ nic }, 'nic', subnet ? `${nic.name} in ${subnet.vnet.name}/${subnet.name}` : nic.name, true);
   }
   return entries;
+}
+
+/**
+ * GatewaySubnet, AzureFirewallSubnet, AzureFirewallManagementSubnet, RouteServerSubnet: Azure's
+ * own appliances live there, an NSG is not supported, and no workload host can be placed in them.
+ * AzureBastionSubnet is different: it takes an NSG that limits who reaches Bastion on 443.
+ */
+function isGatewayOrFirewallSubnet(subnet: SubnetInfo): boolean {
+  return subnet.platform && subnet.name.toLowerCase() !== 'azurebastionsubnet';
 }

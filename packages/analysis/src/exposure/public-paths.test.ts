@@ -117,4 +117,25 @@ describe('public paths', () => {
     const agw = a.exposure().find((e) => e.name === 'vnet-a/snet-agw')!;
     expect(agw.exposed.some((t) => t.reachablePorts.has(443n))).toBe(true);
   });
+
+  it('leaves gateway and firewall subnets, which take no NSG and hold no hosts, out of the map', () => {
+    const a = analyse([
+      vnet(
+        'vnet-hub',
+        ['10.0.0.0/16'],
+        [
+          { name: 'GatewaySubnet', prefix: '10.0.1.0/27' },
+          { name: 'AzureFirewallSubnet', prefix: '10.0.0.0/26' },
+          { name: 'AzureBastionSubnet', prefix: '10.0.2.0/26' },
+          { name: 'snet-shared', prefix: '10.0.3.0/24' },
+        ],
+      ),
+    ]);
+    const hosts = a
+      .exposure()
+      .filter((e) => e.standsForHosts)
+      .map((e) => e.name);
+    expect(hosts).toEqual(['vnet-hub/AzureBastionSubnet', 'vnet-hub/snet-shared']);
+    expect(new Set(exposureRows(a.exposure()).map((r) => r.target))).toEqual(new Set(hosts));
+  });
 });
