@@ -138,4 +138,43 @@ describe('public paths', () => {
     expect(hosts).toEqual(['vnet-hub/AzureBastionSubnet', 'vnet-hub/snet-shared']);
     expect(new Set(exposureRows(a.exposure()).map((r) => r.target))).toEqual(new Set(hosts));
   });
+
+  it("closes a scale set's per-instance Standard public IPs when no NSG allows anything", () => {
+    const scaleSet = (name: string, sku?: string) =>
+      res('Microsoft.Compute/virtualMachineScaleSets', name, {
+        virtualMachineProfile: {
+          networkProfile: {
+            networkInterfaceConfigurations: [
+              {
+                name: 'nic',
+                properties: {
+                  ipConfigurations: [
+                    {
+                      name: 'ip',
+                      properties: {
+                        subnet: ref(T.subnet, 'vnet-a/snet-app'),
+                        publicIPAddressConfiguration: { name: 'pip', ...(sku ? { sku: { name: sku } } : {}) },
+                      },
+                    },
+                  ],
+                },
+              },
+            ],
+          },
+        },
+      });
+    const a = analyse([
+      vnet('vnet-a', ['10.1.0.0/16'], [{ name: 'snet-app', prefix: '10.1.1.0/24' }]),
+      scaleSet('vmss-standard', 'Standard'),
+      scaleSet('vmss-unspecified'),
+    ]);
+    const reachable = (name: string) =>
+      a
+        .exposure()
+        .find((e) => e.name.startsWith(name))!
+        .exposed.some((t) => !t.reachablePorts.isEmpty);
+    expect(reachable('vmss-standard')).toBe(false);
+    // No SKU written: ztkit does not assume the secure default.
+    expect(reachable('vmss-unspecified')).toBe(true);
+  });
 });

@@ -78,7 +78,10 @@ export function findPublicPaths(graph: ResourceGraph, topology: Topology, nics: 
           subnet,
           protocols: ALL_PROTOCOLS,
           description: `public IP ${c.publicIp === 'unknown' ? '(unresolved)' : c.publicIp.name} on ${nic.name}`,
-          secureByDefault: c.publicIp !== 'unknown' && isStandardSku(c.publicIp),
+          secureByDefault:
+            c.publicIp === 'unknown'
+              ? c.publicIpConfigSku?.toLowerCase() === 'standard'
+              : isStandardSku(c.publicIp),
         });
       for (const k of c.backendPoolKeys) push(nicsByPool, k, nic);
       for (const k of c.natRuleKeys) push(nicsByNat, k, nic);

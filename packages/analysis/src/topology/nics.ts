@@ -1,6 +1,6 @@
 import type { Resource, ResourceGraph } from '@ztkit/core';
 import { isUnknown } from '@ztkit/core';
-import { asArray, idKey, idOf, propsOf } from '../model-access.js';
+import { asArray, asRecord, idKey, idOf, propsOf } from '../model-access.js';
 import { AddressSet } from '../net/address-set.js';
 import { parsePrefix } from '../net/cidr.js';
 import type { SubnetInfo, Topology } from './topology.js';
@@ -12,6 +12,11 @@ export interface IpConfigInfo {
   readonly privateIp?: string;
   /** The public IP resource, `unknown` when referenced but not resolvable, undefined when none. */
   readonly publicIp?: Resource | 'unknown';
+  /**
+   * For a scale set, which creates one public IP per instance from `publicIPAddressConfiguration`:
+   * the SKU name written there (`Standard`), when written.
+   */
+  readonly publicIpConfigSku?: string;
   readonly asgIds: readonly string[];
   readonly backendPoolKeys: readonly string[];
   readonly natRuleKeys: readonly string[];
@@ -113,9 +118,11 @@ function readNic(
     const pipRef = kind === 'vmss' ? cp.publicIPAddressConfiguration : cp.publicIPAddress;
     const pip = kind === 'vmss' ? undefined : graph.resolve(pipRef);
     const ip = cp.privateIPAddress;
+    const configSku = kind === 'vmss' ? asRecord(asRecord(pipRef).sku).name : undefined;
     return {
       index,
       subnet: subnetRes ? topology.subnetOf(subnetRes) : undefined,
+      publicIpConfigSku: typeof configSku === 'string' ? configSku : undefined,
       privateIp: typeof ip === 'string' && parsePrefix(ip) ? ip : undefined,
       publicIp: pip ?? (pipRef !== undefined && pipRef !== null ? 'unknown' : undefined),
       asgIds: asgs,

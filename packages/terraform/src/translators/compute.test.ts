@@ -46,6 +46,45 @@ resource "azurerm_virtual_machine" "old" {
     });
   });
 
+  it('scale sets: the SKU of the per-instance public IPs of an orchestrated scale set', () => {
+    const r = loadFiles({
+      'main.tf': `resource "azurerm_orchestrated_virtual_machine_scale_set" "flex" {
+  name                        = "vmss-flex"
+  resource_group_name         = "rg"
+  location                    = "westeurope"
+  platform_fault_domain_count = 1
+  network_interface {
+    name    = "nic"
+    primary = true
+    ip_configuration {
+      name      = "ip"
+      primary   = true
+      subnet_id = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/s"
+      public_ip_address {
+        name     = "pip"
+        sku_name = "Standard_Regional"
+      }
+    }
+  }
+}
+`,
+    });
+    const vmss = r.graph.find('Microsoft.Compute/virtualMachineScaleSets', 'vmss-flex')!;
+    const config = valueAt(vmss, [
+      'properties',
+      'virtualMachineProfile',
+      'networkProfile',
+      'networkInterfaceConfigurations',
+      0,
+      'properties',
+      'ipConfigurations',
+      0,
+      'properties',
+      'publicIPAddressConfiguration',
+    ]);
+    expect(config).toEqual({ name: 'pip', sku: { name: 'Standard', tier: 'Regional' }, properties: {} });
+  });
+
   it('scale sets: v3/v4 network_interface blocks with a public IP per instance; legacy network_profile', () => {
     const r = loadFiles({
       'main.tf': `resource "azurerm_linux_virtual_machine_scale_set" "s" {

@@ -53,6 +53,17 @@ function vmProperties(type: string, node: TfNode): ArmObject {
   return p;
 }
 
+/**
+ * `sku_name = "Standard_Regional"` of an orchestrated scale set's `public_ip_address` block: the
+ * ARM `sku` (`{ name: 'Standard', tier: 'Regional' }`) of the per-instance public IPs.
+ */
+function publicIpSkuOf(pip: TfNode): Record<string, unknown> | undefined {
+  const sku = pip.get('sku_name');
+  if (typeof sku !== 'string') return sku === undefined ? undefined : { sku: { name: sku } };
+  const [name, tier] = sku.split('_');
+  return { sku: tier ? { name, tier } : { name } };
+}
+
 /** v3/v4 `network_interface` blocks and the legacy `network_profile` blocks. */
 function scaleSetProfile(node: TfNode): ArmObject {
   const nicBlocks = node.blocks('network_interface').concat(node.blocks('network_profile'));
@@ -71,6 +82,7 @@ function scaleSetProfile(node: TfNode): ArmObject {
               'idle_timeout_in_minutes',
               'idle_timeout',
             ]),
+            publicIpSkuOf(pip),
           ),
           pip.span,
         );

@@ -84,6 +84,22 @@ ruleTester(rule, import.meta.dirname, {
       ],
     },
     {
+      file: 'fixtures/no-nsg-scale-sets.json',
+      name: 'scale sets without NSG: Standard per-instance public IPs are closed, unspecified ones are not',
+      errors: [
+        {
+          line: 57,
+          severity: 'critical',
+          message: /^Internet → vmss-unspecified \(scale set\) in vnet-app\/snet-app tcp\/22/,
+        },
+      ],
+    },
+    {
+      file: 'fixtures/no-nsg-scale-sets.tf',
+      name: 'scale sets without NSG: Standard per-instance public IPs are closed, unspecified ones are not',
+      errors: [{ line: 46, severity: 'critical', message: /^Internet → vmss-unspecified \(scale set\)/ }],
+    },
+    {
       file: '../../testing/scenarios/internet-exposure/fail.json',
       name: 'managementPorts option adds 443',
       options: { managementPorts: [443] },
