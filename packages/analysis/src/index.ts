@@ -34,6 +34,7 @@ export {
   type ProtocolMask,
   parseProtocol,
 } from './net/protocol.js';
+export { isPlatformManagementOnly } from './net/service-tags.js';
 export {
   analyseNetwork,
   type NetworkAnalysis,

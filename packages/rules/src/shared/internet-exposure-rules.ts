@@ -3,6 +3,8 @@
  * data ports): which NSG rules let which Internet traffic reach which subnets and NICs, from the
  * effective evaluation of @ztkit/analysis. A rule shadowed by a higher-priority deny is not
  * exposure (it may be reported as a dead rule); an allow no public path reaches is reported lower.
+ * Rules that admit only Azure's management planes (GatewayManager, ApiManagement, ...) are the
+ * rules those services require, not exposure.
  */
 import {
   type AddressSet,
@@ -12,6 +14,7 @@ import {
   formatTraffic,
   INTERNET,
   IntervalSet,
+  isPlatformManagementOnly,
   type NetworkAnalysis,
   type NormalisedRule,
   Protocol,
@@ -113,6 +116,8 @@ function exposureBase(net: NetworkAnalysis): ExposureBase {
     for (const traffic of entry.exposed) {
       // Uncertain traffic never makes a finding: a value the evaluation needed is unknown.
       if (traffic.uncertain || !(traffic.protocols & PORTED)) continue;
+      // Azure's management planes (GatewayManager...) on the ports their services require.
+      if (isPlatformManagementOnly(traffic.sources)) continue;
       candidates.push({ entry, traffic, via: traffic.paths.map((p) => p.description) });
     }
   }
@@ -125,7 +130,7 @@ function exposureBase(net: NetworkAnalysis): ExposureBase {
       if (rule.ref.isDefault || rule.ref.access !== 'Allow' || rule.ref.index === undefined) continue;
       if (!(rule.protocols & PORTED) || rule.uncertain) continue;
       const candidate = rule.remote.intersect(INTERNET);
-      if (!candidate.isEmpty) allows.push({ rule, candidate });
+      if (!candidate.isEmpty && !isPlatformManagementOnly(candidate)) allows.push({ rule, candidate });
     }
     if (allows.length === 0) continue;
     let evaluation: ReturnType<NetworkAnalysis['nsgs']['evaluateDetached']> | undefined;
@@ -139,7 +144,9 @@ function exposureBase(net: NetworkAnalysis): ExposureBase {
         let list = decided.get(rule);
         if (!list) {
           evaluation ??= net.nsgs.evaluateDetached(nsg, 'Inbound', INTERNET);
-          list = (evaluation.decidedByRule.get(rule) ?? []).filter((t) => (t.protocols & PORTED) !== 0);
+          list = (evaluation.decidedByRule.get(rule) ?? []).filter(
+            (t) => (t.protocols & PORTED) !== 0 && !isPlatformManagementOnly(t.remote),
+          );
           decided.set(rule, list);
         }
         return list;

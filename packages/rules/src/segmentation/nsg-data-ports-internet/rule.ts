@@ -46,6 +46,7 @@ export default defineRule({
         .map(([p, n]) => `${p} (${n})`)
         .join(', ')}, plus the \`dataPorts\` option.`,
       'Severity: high when a public path forwards the port, medium when nothing public is in front or the NSG is attached to nothing in the scan, one step lower for specific public ranges, low for a shadowed (dead) rule.',
+      'Allow rules whose only sources are Azure management-plane service tags (GatewayManager, ApiManagement, AppServiceManagement, BatchNodeManagement, SqlManagement, AzureActiveDirectoryDomainServices, HDInsight) are the rules those services require on their documented ports, not exposure: not reported.',
     ],
   },
   *check(ctx): Iterable<FindingDraft> {

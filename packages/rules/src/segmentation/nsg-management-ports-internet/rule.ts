@@ -56,6 +56,7 @@ export default defineRule({
       'Severity: critical when a public IP, load balancer rule, NAT rule or DNAT rule forwards the port; medium when the NSG is open but nothing public is in front (or the NSG is attached to nothing in the scan); one step lower when only specific public ranges or service tags are allowed; low for an allow rule shadowed by a higher-priority deny (dead rule).',
       'A source of *, Any, Internet, 0.0.0.0/0, ::/0 or any public range counts as the Internet; service tags other than VirtualNetwork and AzureLoadBalancer are Azure public addresses and count as public ranges.',
       'Values ztkit cannot read (parameters without defaults) make the result "cannot tell": no finding.',
+      'Allow rules whose only sources are Azure management-plane service tags (GatewayManager, ApiManagement, AppServiceManagement, BatchNodeManagement, SqlManagement, AzureActiveDirectoryDomainServices, HDInsight) are the rules those services require on their documented ports, not exposure: not reported.',
     ],
   },
   *check(ctx): Iterable<FindingDraft> {

@@ -10,6 +10,10 @@ ruleTester(rule, import.meta.dirname, {
     { file: 'fixtures/pass-gateways.json', name: 'gateway and Bastion subnets without NSG' },
     { file: 'fixtures/pass-gateways.tf', name: 'gateway and Bastion subnets without NSG' },
     { file: 'fixtures/pass-gateways.bicep', name: 'gateway and Bastion subnets without NSG' },
+    // GatewayManager on 65200-65535: the infrastructure rule Application Gateway v2 requires.
+    { file: 'fixtures/pass-gateway-manager.json', name: 'GatewayManager infrastructure ports' },
+    { file: 'fixtures/pass-gateway-manager.tf', name: 'GatewayManager infrastructure ports' },
+    { file: 'fixtures/pass-gateway-manager.bicep', name: 'GatewayManager infrastructure ports' },
   ],
   invalid: [
     {
