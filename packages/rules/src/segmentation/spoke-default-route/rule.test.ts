@@ -6,6 +6,10 @@ ruleTester(rule, import.meta.dirname, {
     { file: '../../testing/scenarios/hub-spoke/pass.json' },
     { file: '../../testing/scenarios/hub-spoke/pass.tf' },
     { file: '../../testing/scenarios/hub-spoke/pass.bicep' },
+    // A subnet of private endpoints only has no outbound traffic to route.
+    { file: 'fixtures/pass-endpoint-subnet.json', name: 'private endpoint subnet without route table' },
+    { file: 'fixtures/pass-endpoint-subnet.tf', name: 'private endpoint subnet without route table' },
+    { file: 'fixtures/pass-endpoint-subnet.bicep', name: 'private endpoint subnet without route table' },
   ],
   invalid: [
     {

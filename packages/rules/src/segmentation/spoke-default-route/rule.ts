@@ -1,4 +1,10 @@
-import { AddressSet, networkAnalysis, type SubnetInfo, type UserRoute } from '@ztkit/analysis';
+import {
+  AddressSet,
+  type NetworkAnalysis,
+  networkAnalysis,
+  type SubnetInfo,
+  type UserRoute,
+} from '@ztkit/analysis';
 import { defineRule, type FindingDraft, type Resource } from '@ztkit/core';
 
 const EVERYWHERE = AddressSet.ofPrefixes(['0.0.0.0/0']);
@@ -40,6 +46,7 @@ export default defineRule({
     ],
     notes: [
       'Applies to subnets of spoke VNets (peered with a detected or configured hub), except Azure platform subnets.',
+      'A subnet that holds only private endpoints in the scan (no NIC, no delegation) is not judged: private endpoints open no outbound connections, so its default route carries nothing.',
       "Azure Firewall's private IP is assigned at deployment and usually unknown statically: a VirtualAppliance next hop inside a hub's address space is accepted as the firewall, and any VirtualAppliance when no hub address is known. Declare NVAs with the global option `nvaIpAddresses` for an exact match.",
     ],
   },
@@ -49,10 +56,11 @@ export default defineRule({
       Resource,
       { subnets: SubnetInfo[]; route?: UserRoute; why: string; bad: boolean }
     >();
+    const endpointOnly = privateEndpointSubnets(net);
     for (const vnet of net.topology.vnets) {
       if (vnet.role !== 'spoke') continue;
       for (const subnet of vnet.subnets) {
-        if (subnet.platform) continue;
+        if (subnet.platform || endpointOnly.has(subnet)) continue;
         if (!subnet.routeTable) {
           yield {
             resource: subnet.resource,
@@ -93,3 +101,19 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * Spoke subnets where the scan places private endpoints and nothing else: no NIC or scale set, no
+ * delegation to a service. A private endpoint only answers; it has no egress to steer.
+ */
+function privateEndpointSubnets(net: NetworkAnalysis): Set<SubnetInfo> {
+  const out = new Set<SubnetInfo>();
+  for (const pe of net.graph.ofType('Microsoft.Network/privateEndpoints')) {
+    const resource = net.graph.resolve(pe.properties.subnet);
+    const subnet = resource ? net.topology.subnetOf(resource) : undefined;
+    if (!subnet || net.nics.nicsOf(subnet).length) continue;
+    const delegations = subnet.resource.properties.delegations;
+    if (Array.isArray(delegations) ? delegations.length === 0 : delegations === undefined) out.add(subnet);
+  }
+  return out;
+}
