@@ -24,6 +24,19 @@ ruleTester(rule, import.meta.dirname, {
       errors: [{ line: 12, message: 'enforcement AllowUnencrypted', severity: 'low' }],
     },
     {
+      file: 'fixtures/fail-null.json',
+      name: 'encryption null (AVM: if(..., createObject(...), null())): no block, not a crash',
+      errors: [
+        { line: 8, message: "'vnet-avm' does not enable encryption" },
+        { line: 18, message: "'vnet-literal-null' does not enable encryption" },
+      ],
+    },
+    {
+      file: 'fixtures/fail-null.bicep',
+      name: 'Bicep: encryption: cond ? {...} : null with the condition false',
+      errors: [{ line: 4, message: "'vnet-avm' does not enable encryption" }],
+    },
+    {
       file: 'fixtures/fail.bicep',
       name: 'Bicep enabled false',
       errors: [{ line: 7, message: 'does not enable encryption' }],

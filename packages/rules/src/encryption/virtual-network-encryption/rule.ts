@@ -1,5 +1,6 @@
 import { defineRule, type FindingDraft, isUnknown } from '@ztkit/core';
 import { insecureParameterFinding } from '../../shared/parameter-bindings.js';
+import { recordOf } from '../../shared/property-values.js';
 
 const VNETS = 'Microsoft.Network/virtualNetworks';
 const ENCRYPTION = ['properties', 'encryption'] as const;
@@ -47,15 +48,15 @@ export default defineRule({
         yield viaParameter;
         continue;
       }
-      const encryption = vnet.properties.encryption as
-        | { enabled?: unknown; enforcement?: unknown }
-        | undefined;
-      if (isUnknown(encryption) || isUnknown(encryption?.enabled)) continue;
+      const raw = vnet.properties.encryption;
+      if (isUnknown(raw)) continue;
+      // `encryption: cond ? {...} : null` (AVM's pattern) is no block at all: ARM treats null as absent.
+      const encryption = recordOf(raw) as { enabled?: unknown; enforcement?: unknown } | undefined;
+      if (isUnknown(encryption?.enabled)) continue;
       if (encryption?.enabled !== true) {
         yield {
           resource: vnet,
-          path:
-            encryption === undefined ? [] : encryption.enabled === undefined ? [...ENCRYPTION] : enabledPath,
+          path: !encryption ? [] : encryption.enabled == null ? [...ENCRYPTION] : enabledPath,
           message: `Virtual network '${vnet.name}' does not enable encryption: VM-to-VM traffic in it and across its peerings is not encrypted by the platform.`,
         };
         continue;
