@@ -26,6 +26,19 @@ ruleTester(rule, import.meta.dirname, {
       ],
     },
     {
+      file: 'fixtures/fail-null.json',
+      name: 'sslPolicy null is no policy (2015 default on old APIs); policyName null with a custom minimum',
+      errors: [
+        { line: 5, message: 'default is AppGwSslPolicy20150501' },
+        { line: 25, message: 'custom TLS policy that accepts TLS 1.1' },
+      ],
+    },
+    {
+      file: 'fixtures/fail-null.bicep',
+      name: 'Bicep: sslPolicy cond ? {...} : null with the condition false, API 2022-09-01',
+      errors: [{ line: 5, message: 'default is AppGwSslPolicy20150501' }],
+    },
+    {
       file: 'fixtures/fail.bicep',
       name: 'Bicep: implicit default on API 2022-11-01; @allowed 20150501; custom TLSv1_1',
       errors: [

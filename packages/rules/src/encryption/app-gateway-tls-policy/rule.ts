@@ -52,11 +52,12 @@ export default defineRule({
   *check({ graph }): Iterable<FindingDraft> {
     for (const gateway of graph.ofType(APPLICATION_GATEWAY)) {
       const terminatesTls = gatewayItems(gateway, 'httpListeners').some((l) => protocolOf(l) === 'https');
+      // A null sslPolicy (`cond ? {...} : null`) is no policy: ARM treats null as absent.
       const policy = gateway.properties.sslPolicy;
-      if (policy !== undefined || terminatesTls)
+      if (policy != null || terminatesTls)
         yield* policyFindings(gateway, ['properties', 'sslPolicy'], `'${gateway.name}'`);
       for (const profile of gatewayItems(gateway, 'sslProfiles'))
-        if (profile.properties.sslPolicy !== undefined)
+        if (profile.properties.sslPolicy != null)
           yield* policyFindings(
             gateway,
             [...profile.path, 'properties', 'sslPolicy'],
@@ -87,7 +88,7 @@ function* policyFindings(gateway: Resource, at: Pointer, label: string): Iterabl
     policy = isUnknown(policy) ? policy : (policy as Record<string | number, unknown>)?.[key];
   if (isUnknown(policy)) return;
   const legacyDefault = apiVersionBefore(gateway, MODERN_DEFAULT_SINCE);
-  if (policy === undefined) {
+  if (policy == null) {
     if (legacyDefault)
       yield {
         resource: gateway,
@@ -99,7 +100,7 @@ function* policyFindings(gateway: Resource, at: Pointer, label: string): Iterabl
   const p = policy as Record<string, unknown>;
   if ([p.policyType, p.policyName, p.minProtocolVersion, p.disabledSslProtocols].some(isUnknown)) return;
   const type = typeof p.policyType === 'string' ? p.policyType.toLowerCase() : undefined;
-  if (type === 'predefined' || (type === undefined && p.policyName !== undefined)) {
+  if (type === 'predefined' || (type === undefined && p.policyName != null)) {
     if (weakPredefined(p.policyName))
       yield {
         resource: gateway,
@@ -109,12 +110,12 @@ function* policyFindings(gateway: Resource, at: Pointer, label: string): Iterabl
       };
     return;
   }
-  if (type === 'custom' || type === 'customv2' || p.minProtocolVersion !== undefined) {
+  if (type === 'custom' || type === 'customv2' || p.minProtocolVersion != null) {
     const min = parseTlsVersion(p.minProtocolVersion) ?? lowestEnabled(p.disabledSslProtocols, '1.0');
     if (min && weak(min))
       yield {
         resource: gateway,
-        path: p.minProtocolVersion !== undefined ? [...at, 'minProtocolVersion'] : at,
+        path: p.minProtocolVersion != null ? [...at, 'minProtocolVersion'] : at,
         message: `${capitalise(label)} has a custom TLS policy that accepts TLS ${min}; set minProtocolVersion to TLSv1_2 or TLSv1_3.`,
         discriminator: at.join('.'),
       };
@@ -126,7 +127,7 @@ function* policyFindings(gateway: Resource, at: Pointer, label: string): Iterabl
   if (min && weak(min))
     yield {
       resource: gateway,
-      path: p.disabledSslProtocols !== undefined ? [...at, 'disabledSslProtocols'] : at,
+      path: p.disabledSslProtocols != null ? [...at, 'disabledSslProtocols'] : at,
       message: `${capitalise(label)} leaves TLS ${min} enabled (disabledSslProtocols does not remove it from the default policy).`,
       discriminator: at.join('.'),
     };
