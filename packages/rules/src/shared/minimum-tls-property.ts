@@ -43,7 +43,8 @@ export function* minimumTlsFindings(check: MinimumTlsProperty): Iterable<Finding
   }
   const value = valueAt(resource, path);
   if (isUnknown(value) || containsUnknownStep(resource, path)) return;
-  if (value === undefined) {
+  // ARM treats a null property (`cond ? 'TLS1_2' : null`) as not given: the API default applies.
+  if (value == null) {
     if (defaultVersion && weak(defaultVersion))
       yield {
         resource,

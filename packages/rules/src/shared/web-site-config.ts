@@ -63,8 +63,8 @@ export function siteSetting(unit: SiteConfigUnit, name: string): SiteSetting | u
       value =
         typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
     }
-    if (value !== undefined || resource.bindings?.has(full.join('.')))
-      found = { resource, path: full, value };
+    // A null value (`cond ? 'x' : null`) does not write the setting: ARM treats it as not given.
+    if (value != null || resource.bindings?.has(full.join('.'))) found = { resource, path: full, value };
   }
   return found;
 }

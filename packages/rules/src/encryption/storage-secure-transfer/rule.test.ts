@@ -30,6 +30,19 @@ ruleTester(rule, import.meta.dirname, {
       ],
     },
     {
+      file: 'fixtures/fail-null.json',
+      name: 'API 2018-07-01 with both properties null: null is not given, so the defaults apply',
+      errors: [
+        { line: 8, message: 'defaults to false' },
+        { line: 8, message: 'does not set minimumTlsVersion' },
+      ],
+    },
+    {
+      file: 'fixtures/fail-null.bicep',
+      name: 'Bicep: minimumTlsVersion ?? null with the parameter not given',
+      errors: [{ line: 4, message: 'does not set minimumTlsVersion' }],
+    },
+    {
       file: 'fixtures/fail-parameter.json',
       name: "minimumTlsVersion bound to parameter 'tls' whose allowedValues include TLS1_0",
       errors: [

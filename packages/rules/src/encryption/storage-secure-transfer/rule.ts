@@ -49,7 +49,8 @@ export default defineRule({
   *check({ graph }): Iterable<FindingDraft> {
     for (const account of graph.ofType('Microsoft.Storage/storageAccounts')) {
       const label = `Storage account '${account.name}'`;
-      const httpsOnly = account.properties.supportsHttpsTrafficOnly;
+      // null is not given to ARM: the API-version default applies, as when the property is absent.
+      const httpsOnly = account.properties.supportsHttpsTrafficOnly ?? undefined;
       const viaParameter = insecureParameterFinding(
         account,
         HTTPS_ONLY,

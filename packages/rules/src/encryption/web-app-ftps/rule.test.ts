@@ -17,6 +17,11 @@ ruleTester(rule, import.meta.dirname, {
       ],
     },
     {
+      file: 'fixtures/fail-null.json',
+      name: 'ftpsState null is not given: App Service keeps accepting FTP',
+      errors: [{ line: 5, message: 'does not set ftpsState' }],
+    },
+    {
       file: 'fixtures/fail.bicep',
       name: 'Bicep config/web child with AllAllowed',
       errors: [{ line: 16, message: 'ftpsState AllAllowed' }],

@@ -18,6 +18,11 @@ ruleTester(rule, import.meta.dirname, {
       ],
     },
     {
+      file: 'fixtures/fail-null.json',
+      name: 'httpsOnly null is not given: reported as unset, not as "httpsOnly is null"',
+      errors: [{ line: 5, message: "Site 'app-null' does not set httpsOnly" }],
+    },
+    {
       file: 'fixtures/fail.bicep',
       name: 'Bicep: explicit false and missing',
       errors: [

@@ -49,7 +49,8 @@ export default defineRule({
           yield viaParameter;
           continue;
         }
-        const httpsOnly = site.properties.httpsOnly;
+        // null is not given to ARM: the default (false) applies, as when the property is absent.
+        const httpsOnly = site.properties.httpsOnly ?? undefined;
         if (isUnknown(httpsOnly) || httpsOnly === true) continue;
         yield {
           resource: site,
