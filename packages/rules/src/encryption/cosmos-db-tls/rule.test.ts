@@ -4,17 +4,17 @@ import rule from './rule.js';
 ruleTester(rule, import.meta.dirname, {
   valid: [
     { file: 'fixtures/pass.json', name: 'Tls12' },
+    { file: 'fixtures/pass-default.json', name: 'not set or null: the API default is Tls12' },
     { file: 'fixtures/pass.bicep', name: 'Bicep Tls12' },
     { file: 'fixtures/pass.tf', name: 'Terraform Tls12' },
   ],
   invalid: [
     {
       file: 'fixtures/fail.json',
-      name: "'Tls' (1.0), unset, 'Tls11'",
+      name: "'Tls' (1.0), 'Tls11'",
       errors: [
         { line: 14, message: 'accepts TLS 1.0' },
-        { line: 17, message: 'does not set minimalTlsVersion' },
-        { line: 35, message: 'accepts TLS 1.1' },
+        { line: 25, message: 'accepts TLS 1.1' },
       ],
     },
     {

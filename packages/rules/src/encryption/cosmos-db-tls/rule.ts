@@ -36,7 +36,7 @@ export default defineRule({
     },
     links: ['https://learn.microsoft.com/azure/cosmos-db/self-serve-minimum-tls-enforcement'],
     notes: [
-      "A missing minimalTlsVersion is treated as 'Tls' (TLS 1.0 and later accepted), the default documented for accounts that never set it.",
+      "A missing minimalTlsVersion is treated as Tls12: the REST API documents 'The default value is Tls 1.2' and Cosmos DB retired TLS 1.0/1.1 on 31 August 2025. Only explicit 'Tls' or 'Tls11' (or parameters that permit them) are reported.",
     ],
   },
   *check({ graph }): Iterable<FindingDraft> {
@@ -51,14 +51,10 @@ export default defineRule({
         yield viaParameter;
         continue;
       }
+      // Absent (or null) is Tls12: the API's documented default for new accounts.
       const value = account.properties.minimalTlsVersion;
       if (isUnknown(value)) continue;
-      if (value === undefined)
-        yield {
-          resource: account,
-          message: `Cosmos DB account '${account.name}' does not set minimalTlsVersion; the default accepts TLS 1.0. Set it to Tls12.`,
-        };
-      else if (weak(value))
+      if (weak(value))
         yield {
           resource: account,
           path: [...MINIMAL_TLS],
