@@ -21,7 +21,10 @@ export function collectBindings(
     let n = node;
     while (n.kind === 'paren' || n.kind === 'nonNull') n = n.kind === 'paren' ? n.inner : n.operand;
     if (n.kind === 'ident') {
-      if (path.length > 0 && t.isParameter(n.name, spec.env)) out.set(formatPath(path), binding(t, n.name));
+      if (path.length > 0 && t.isParameter(n.name, spec.env)) {
+        const b = binding(t, n.name);
+        if (b) out.set(formatPath(path), b);
+      }
       return;
     }
     if (n.kind === 'object') {
@@ -41,11 +44,28 @@ export function collectBindings(
   return out;
 }
 
-function binding(t: Template, name: string): ParameterBinding {
+/**
+ * What the parameter lets a deployer choose. In a root file that is its default and allowed values
+ * (a parameter file is one deployment; the template serves others). In a module instance the
+ * caller decides: a known value it passes is the value, with nothing left to choose (no binding);
+ * when it passes nothing the default is the value (the allowed values are choices nobody makes);
+ * when it passes something unknown, the allowed values still bound what that can be.
+ */
+function binding(t: Template, name: string): ParameterBinding | undefined {
   return t.memo(`binding:${name}`, () => {
     const decl = t.params.get(name)!;
-    const allowedValues = t.allowedValues(decl);
-    const defaultValue = decl.value ? t.evaluate(decl.value, undefined) : undefined;
+    let useAllowed = true;
+    let useDefault = true;
+    if (t.via.length > 0) {
+      const given = t.inputs.get(name);
+      // A null value is not given (ARM applies the default), as in Template.paramValue.
+      const notGiven = given === undefined || (given === null && decl.value !== undefined);
+      if (notGiven) useAllowed = false;
+      else if (isUnknown(given)) useDefault = false;
+      else return undefined;
+    }
+    const allowedValues = useAllowed ? t.allowedValues(decl) : undefined;
+    const defaultValue = useDefault && decl.value ? t.evaluate(decl.value, undefined) : undefined;
     return {
       name,
       kind: 'parameter',
@@ -53,5 +73,5 @@ function binding(t: Template, name: string): ParameterBinding {
       ...(defaultValue !== undefined && !isUnknown(defaultValue) ? { defaultValue } : {}),
       declaration: t.file.span(decl.nameStart, decl.end),
     } satisfies ParameterBinding;
-  }) as ParameterBinding;
+  }) as ParameterBinding | undefined;
 }

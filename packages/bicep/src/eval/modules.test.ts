@@ -66,12 +66,19 @@ resource vnet 'Microsoft.Network/virtualNetworks@2023-04-01' = {
       file: '/mem/modules/network.bicep',
       startLine: 16,
     });
-    // The binding points at the module's own parameter, with its allowed values.
-    expect(webSt.bindings?.get('properties.publicNetworkAccess')).toMatchObject({
+    // The caller passes a known value: that is the value, nothing is left to choose, so no binding.
+    expect(webSt.bindings?.get('properties.publicNetworkAccess')).toBeUndefined();
+    // Not passed: the module's default is the value. The binding points at the module's own
+    // parameter with that default, but not its allowed values (no deployer chooses among them).
+    const aSt = resources.find((r) => r.name === 'ast')!;
+    expect(aSt.properties.publicNetworkAccess).toBe('Disabled');
+    const aBinding = aSt.bindings?.get('properties.publicNetworkAccess');
+    expect(aBinding).toMatchObject({
       name: 'publicAccess',
-      allowedValues: ['Enabled', 'Disabled'],
+      defaultValue: 'Disabled',
       declaration: { file: '/mem/modules/network.bicep', startLine: 6 },
     });
+    expect(aBinding?.allowedValues).toBeUndefined();
     const vnet = resources.find((r) => r.name === 'vnet')!;
     const subnet = (
       vnet.properties.subnets as { properties: { networkSecurityGroup: { id: string } } }[]
@@ -114,6 +121,19 @@ resource vnet 'Microsoft.Network/virtualNetworks@2023-04-01' = {
     expect(resources.find((r) => r.type.endsWith('storageAccounts'))?.properties.publicNetworkAccess).toBe(
       'Disabled',
     );
+  });
+
+  it('keeps the allowed values, not the default, of a module parameter given an unknown value', () => {
+    const { resources } = loadMemory({
+      'main.bicep':
+        "param access string\nmodule m 'm.bicep' = {\n  params: { prefix: 'p', publicAccess: access }\n}\n",
+      'm.bicep': NETWORK,
+    });
+    const st = resources.find((r) => r.type.endsWith('storageAccounts'))!;
+    expect(isUnknown(st.properties.publicNetworkAccess)).toBe(true);
+    const b = st.bindings?.get('properties.publicNetworkAccess');
+    expect(b).toMatchObject({ name: 'publicAccess', allowedValues: ['Enabled', 'Disabled'] });
+    expect(b?.defaultValue).toBeUndefined();
   });
 
   it('reports registry and template-spec modules as not resolved, without failing', () => {

@@ -121,7 +121,14 @@ class FileEvaluation implements FileRun {
     depth: number,
     file: string,
   ): TemplateSymbolTable {
-    const symbols = new TemplateSymbolTable(template, origin, inputs, this.functionContext(scope), this.sink);
+    const symbols = new TemplateSymbolTable(
+      template,
+      origin,
+      inputs,
+      this.functionContext(scope),
+      this.sink,
+      depth > 0,
+    );
     const instance: TemplateInstance = { symbols, scope, via, depth, file };
     this.registerLaterDeployments(template.resources, origin.child('resources'), instance);
     collectResources(template.resources, origin.child('resources'), instance, symbols.env(), this);
@@ -172,6 +179,7 @@ class FileEvaluation implements FileRun {
           this.deploymentParameters(props.parameters, at.child('properties').child('parameters'), walker),
           this.functionContext(parent.scope),
           quiet,
+          true,
         );
         return inner;
       };

@@ -512,6 +512,45 @@ describe('nested and linked deployments', () => {
     expect(result.diagnostics).toEqual([]);
   });
 
+  it('binds a nested parameter only to what its caller leaves open', () => {
+    const tlsParam = { type: 'string', defaultValue: 'TLS1_2', allowedValues: ['TLS1_0', 'TLS1_2'] };
+    const module = (name: string, parameters: Record<string, unknown>) => ({
+      type: 'Microsoft.Resources/deployments',
+      apiVersion: '2022-09-01',
+      name,
+      properties: {
+        mode: 'Incremental',
+        expressionEvaluationOptions: { scope: 'inner' },
+        parameters,
+        template: template({
+          parameters: { tls: tlsParam },
+          resources: [storage(`st-${name}`, { minimumTlsVersion: "[parameters('tls')]" })],
+        }),
+      },
+    });
+    const { byName } = loadTemplate({
+      parameters: { open: { type: 'string' } },
+      resources: [
+        module('given', { tls: { value: 'TLS1_2' } }),
+        module('absent', {}),
+        module('null', { tls: { value: null } }),
+        module('unknown', { tls: { value: "[parameters('open')]" } }),
+      ],
+    });
+    const binding = (n: string) => byName(n)!.bindings?.get('properties.minimumTlsVersion');
+    // A known value from the caller is the value: nothing is left to choose.
+    expect(byName('st-given')!.properties.minimumTlsVersion).toBe('TLS1_2');
+    expect(binding('st-given')).toBeUndefined();
+    // Nothing (or null) given: the default is the value; the allowed values are choices nobody makes.
+    for (const n of ['st-absent', 'st-null']) {
+      expect(binding(n)).toMatchObject({ name: 'tls', defaultValue: 'TLS1_2' });
+      expect(binding(n)?.allowedValues).toBeUndefined();
+    }
+    // An unknown value is still bounded by the allowed values; the default does not apply.
+    expect(binding('st-unknown')).toMatchObject({ name: 'tls', allowedValues: ['TLS1_0', 'TLS1_2'] });
+    expect(binding('st-unknown')?.defaultValue).toBeUndefined();
+  });
+
   it("resolves reference() to a nested deployment's outputs, linking resources across modules", () => {
     const nsgModule = {
       type: 'Microsoft.Resources/deployments',

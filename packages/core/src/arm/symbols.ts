@@ -7,7 +7,7 @@
 import { type FunctionContext, FunctionError } from '../functions/types.js';
 import { isObject, type JsonObject } from '../functions/values.js';
 import type { ParameterBinding } from '../model/resource.js';
-import { unknown } from '../model/unknown.js';
+import { isUnknown, unknown } from '../model/unknown.js';
 import type { EvalEnv, TemplateSymbols, UserFunction } from './evaluate.js';
 import { type Expr, parseTemplateString } from './expression.js';
 import { type JsonPathOrigin, lazySpan } from './origin.js';
@@ -101,6 +101,8 @@ export class TemplateSymbolTable implements TemplateSymbols {
     private readonly inputs: ParameterInputs,
     readonly fn: FunctionContext,
     sink: FileSink,
+    /** A nested or linked deployment: its caller, not a deployer, gives the parameter values. */
+    private readonly nested = false,
   ) {
     this.params = new Section(template.parameters, origin.child('parameters'));
     this.vars = new Section(template.variables, origin.child('variables'), 'copy');
@@ -267,10 +269,15 @@ export class TemplateSymbolTable implements TemplateSymbols {
     if (cached !== undefined) return cached ?? undefined;
     const entry = this.params.get(key);
     let binding: ParameterBinding | null = null;
-    if (entry && isObject(entry.raw)) {
+    const choice = this.nested ? this.callerChoice(key) : 'deployer';
+    if (entry && isObject(entry.raw) && choice !== 'fixed') {
       const decl = entry.raw;
-      const allowed = Array.isArray(decl.allowedValues) ? decl.allowedValues : undefined;
-      const defaultValue = 'defaultValue' in decl ? this.bindingDefault(key, decl.defaultValue) : undefined;
+      const allowed =
+        choice !== 'default' && Array.isArray(decl.allowedValues) ? decl.allowedValues : undefined;
+      const defaultValue =
+        choice !== 'unknown' && 'defaultValue' in decl
+          ? this.bindingDefault(key, decl.defaultValue)
+          : undefined;
       binding = {
         name: entry.name,
         kind: 'parameter',
@@ -281,6 +288,26 @@ export class TemplateSymbolTable implements TemplateSymbols {
     }
     this.bindingCache.set(key, binding);
     return binding ?? undefined;
+  }
+
+  /**
+   * What a nested deployment's caller leaves to choose for a parameter. A known value it passes is
+   * the value ('fixed': no binding, the rule judges the value). Passing nothing (or null) leaves the
+   * default as the value ('default': the allowed values are choices nobody makes). An unknown value
+   * is still bounded by the allowed values ('unknown': the default does not apply).
+   */
+  private callerChoice(key: string): 'default' | 'unknown' | 'fixed' {
+    if (!this.inputs.has(key)) return 'default';
+    let given = this.inputs.get(key);
+    if (given instanceof LazyInput) {
+      try {
+        given = given.get();
+      } catch {
+        return 'unknown';
+      }
+    }
+    if (given === null || given === undefined) return 'default';
+    return isUnknown(given) ? 'unknown' : 'fixed';
   }
 
   /**

@@ -75,6 +75,58 @@ resource "azurerm_storage_account" "s" {
     expect(b?.declaration?.startLine).toBe(2);
   });
 
+  it('binds a child module variable only to what its caller leaves open', () => {
+    const child = `
+variable "tls" {
+  type    = string
+  default = "TLS1_2"
+  validation {
+    condition     = contains(["TLS1_0", "TLS1_2"], var.tls)
+    error_message = "bad"
+  }
+}
+variable "name" {}
+resource "azurerm_storage_account" "s" {
+  name                = var.name
+  resource_group_name = "rg"
+  min_tls_version     = var.tls
+}
+`;
+    const r = loadFiles({
+      'main.tf': `
+variable "open" {}
+module "given" {
+  source = "./st"
+  name   = "given"
+  tls    = "TLS1_2"
+}
+module "absent" {
+  source = "./st"
+  name   = "absent"
+}
+module "unknown" {
+  source = "./st"
+  name   = "unknown"
+  tls    = var.open
+}
+`,
+      'st/main.tf': child,
+    });
+    const binding = (n: string) =>
+      r.graph
+        .ofType('Microsoft.Storage/storageAccounts')
+        .find((s) => s.name === n)
+        ?.bindings?.get('properties.minimumTlsVersion');
+    // A known value from the caller is the value: nothing is left to choose.
+    expect(binding('given')).toBeUndefined();
+    // Nothing given: the default is the value; the validated values are choices nobody makes.
+    expect(binding('absent')).toMatchObject({ name: 'tls', defaultValue: 'TLS1_2' });
+    expect(binding('absent')?.allowedValues).toBeUndefined();
+    // An unknown value is still bounded by the validation; the default does not apply.
+    expect(binding('unknown')).toMatchObject({ name: 'tls', allowedValues: ['TLS1_0', 'TLS1_2'] });
+    expect(binding('unknown')?.defaultValue).toBeUndefined();
+  });
+
   it('applies optional() defaults and primitive conversions of variable types', () => {
     const r = loadFiles({
       'main.tf': `variable "rules" {

@@ -340,9 +340,20 @@ export class ModuleRun {
     return markComputed(value);
   }
 
+  /**
+   * What the variable lets a deployer choose. At the root: its default and validated values (a
+   * tfvars file is one deployment; the configuration serves others). In a child module the caller
+   * decides: a known value it passes is the value (no binding); passing nothing leaves the default
+   * (the validated values are choices nobody makes); an unknown value is still bounded by them.
+   */
   private binding(variable: string): ParameterBinding | undefined {
     const decl = this.decls.variables.get(variable);
-    return decl ? variableBinding(variable, decl.block, decl.file, this.evaluator) : undefined;
+    if (!decl) return undefined;
+    const b = variableBinding(variable, decl.block, decl.file, this.evaluator);
+    const inputs = this.options.inputs;
+    if (!inputs) return b;
+    if (!Object.hasOwn(inputs, variable)) return { ...b, allowedValues: undefined };
+    return isUnknown(inputs[variable]) ? { ...b, defaultValue: undefined } : undefined;
   }
 
   private moduleRef(name: string): unknown {
