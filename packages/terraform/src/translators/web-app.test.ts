@@ -92,4 +92,54 @@ resource "azurerm_function_app" "f" {
     expect(fn.kind).toBe('functionapp');
     expect(fn.properties.siteConfig).toBeUndefined();
   });
+
+  it.each([
+    ['azurerm_linux_web_app_slot', 'app_service_id', 'app,linux'],
+    ['azurerm_windows_web_app_slot', 'app_service_id', 'app'],
+    ['azurerm_linux_function_app_slot', 'function_app_id', 'functionapp,linux'],
+    ['azurerm_windows_function_app_slot', 'function_app_id', 'functionapp'],
+  ])('%s: a slot of its site, with the site defaults', (type, parentAttr, kind) => {
+    const r = loadFiles({
+      'main.tf': `resource "azurerm_linux_web_app" "site" {
+  name = "app"
+  ${common}
+  https_only = true
+  site_config {}
+}
+resource "${type}" "staging" {
+  name        = "staging"
+  ${parentAttr} = azurerm_linux_web_app.site.id
+  site_config {
+    ftps_state = "AllAllowed"
+  }
+}
+`,
+    });
+    const slot = r.graph.ofType('Microsoft.Web/sites/slots')[0]!;
+    expect(slot.name).toBe('app/staging');
+    expect(slot.id).toMatch(/\/resourceGroups\/rg\/providers\/Microsoft\.Web\/sites\/app\/slots\/staging$/);
+    expect(slot.kind).toBe(kind);
+    expect(slot.properties).toMatchObject({
+      httpsOnly: false,
+      siteConfig: { minTlsVersion: '1.2', scmMinTlsVersion: '1.2', ftpsState: 'AllAllowed' },
+    });
+    expect(r.graph.parentOf(slot)?.name).toBe('app');
+  });
+
+  it('legacy azurerm_app_service_slot names its site by app_service_name', () => {
+    const r = loadFiles({
+      'main.tf': `resource "azurerm_app_service_slot" "s" {
+  name                = "staging"
+  app_service_name    = "legacy"
+  resource_group_name = "rg"
+  location            = "westeurope"
+  app_service_plan_id = "plan"
+  https_only          = true
+}
+`,
+    });
+    const slot = r.graph.find('Microsoft.Web/sites/slots', 'legacy/staging')!;
+    expect(slot.properties.httpsOnly).toBe(true);
+    expect(slot.properties.siteConfig).toBeUndefined();
+  });
 });

@@ -1,17 +1,20 @@
 /**
  * App Service sites: azurerm_linux_web_app, azurerm_windows_web_app, azurerm_linux_function_app,
  * azurerm_windows_function_app (azurerm v3/v4) and the legacy azurerm_app_service and
- * azurerm_function_app. The new resources default `minimum_tls_version` and
- * `scm_minimum_tls_version` to "1.2" and `ftps_state` to "Disabled" (provider schema defaults), so
- * those values are written explicitly; the legacy resources leave them to the API.
+ * azurerm_function_app; and their deployment slots (`*_slot`, ARM `Microsoft.Web/sites/slots`),
+ * which are endpoints of their own with the same settings and defaults. The new resources default
+ * `minimum_tls_version` and `scm_minimum_tls_version` to "1.2" and `ftps_state` to "Disabled"
+ * (provider schema defaults), so those values are written explicitly; the legacy resources leave
+ * them to the API.
  */
-import { ArmObject } from '../translate/arm.js';
+import { isUnknown } from '@ztkit/core';
+import { ArmObject, type Attrs, nameSegment, resourceIdOf } from '../translate/arm.js';
 import type { TfNode } from '../translate/node.js';
 import type { Translator } from '../translate/types.js';
-import { emitResource, enabled, nameOf, simpleId } from './common.js';
+import { emitResource, enabled, nameOf } from './common.js';
 
 const SITE = 'Microsoft.Web/sites';
-const id = simpleId(SITE);
+const SLOT = 'Microsoft.Web/sites/slots';
 
 const KIND: Readonly<Record<string, string>> = {
   azurerm_linux_web_app: 'app,linux',
@@ -20,9 +23,52 @@ const KIND: Readonly<Record<string, string>> = {
   azurerm_windows_function_app: 'functionapp',
   azurerm_app_service: 'app',
   azurerm_function_app: 'functionapp',
+  azurerm_linux_web_app_slot: 'app,linux',
+  azurerm_windows_web_app_slot: 'app',
+  azurerm_linux_function_app_slot: 'functionapp,linux',
+  azurerm_windows_function_app_slot: 'functionapp',
+  azurerm_app_service_slot: 'app',
+  azurerm_function_app_slot: 'functionapp',
 };
 
-const LEGACY = new Set(['azurerm_app_service', 'azurerm_function_app']);
+const LEGACY = new Set([
+  'azurerm_app_service',
+  'azurerm_function_app',
+  'azurerm_app_service_slot',
+  'azurerm_function_app_slot',
+]);
+
+/** How a slot names its site: the site's id (v3/v4) or, for the legacy slots, its name. */
+const SLOT_PARENT: Readonly<Record<string, { readonly id?: string; readonly name?: string }>> = {
+  azurerm_linux_web_app_slot: { id: 'app_service_id' },
+  azurerm_windows_web_app_slot: { id: 'app_service_id' },
+  azurerm_linux_function_app_slot: { id: 'function_app_id' },
+  azurerm_windows_function_app_slot: { id: 'function_app_id' },
+  azurerm_app_service_slot: { name: 'app_service_name' },
+  azurerm_function_app_slot: { name: 'function_app_name' },
+};
+
+/** ARM type, name segments and resource group of a site or slot, from its attributes. */
+function siteIdentity(type: string, a: Attrs): { type: string; names: unknown[]; rg: unknown } {
+  const slot = SLOT_PARENT[type];
+  if (!slot) return { type: SITE, names: [a('name')], rg: a('resource_group_name') };
+  const parentId = slot.id ? a(slot.id) : undefined;
+  const parent =
+    typeof parentId === 'string'
+      ? (parentId.split('/').filter(Boolean).at(-1) ?? '<unknown>')
+      : slot.id
+        ? parentId
+        : a(slot.name!);
+  const rg =
+    a('resource_group_name') ??
+    (typeof parentId === 'string' ? /\/resourceGroups\/([^/]+)/i.exec(parentId)?.[1] : undefined);
+  return { type: SLOT, names: [parent, a('name')], rg };
+}
+
+function id(type: string, a: Attrs): string {
+  const { type: armType, names, rg } = siteIdentity(type, a);
+  return resourceIdOf(armType, names, isUnknown(rg) ? undefined : rg);
+}
 
 function ipRestrictions(blocks: readonly TfNode[]): unknown[] | undefined {
   if (!blocks.length) return undefined;
@@ -97,10 +143,12 @@ export const webAppTranslator: Translator = {
     const kvRef = node.get('key_vault_reference_identity_id');
     if (kvRef !== undefined)
       p.set('keyVaultReferenceIdentity', kvRef, node.spanOf('key_vault_reference_identity_id'));
+    const attrs: Attrs = (n) => node.get(n);
+    const identity = siteIdentity(type, attrs);
     emitResource(out, {
-      type: SITE,
-      name: nameOf(node),
-      id: id(type, (n) => node.get(n)),
+      type: identity.type,
+      name: identity.type === SLOT ? `${nameSegment(identity.names[0])}/${nameOf(node)}` : nameOf(node),
+      id: id(type, attrs),
       node,
       properties: p,
       kind: KIND[type],

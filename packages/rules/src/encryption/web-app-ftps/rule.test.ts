@@ -27,6 +27,11 @@ ruleTester(rule, import.meta.dirname, {
       errors: [{ line: 16, message: 'ftpsState AllAllowed' }],
     },
     {
+      file: 'fixtures/fail-slot.tf',
+      name: 'Terraform function app slot ftps_state AllAllowed (the site keeps the Disabled default)',
+      errors: [{ line: 19, message: "'fn-slots/staging' accepts plain FTP" }],
+    },
+    {
       file: 'fixtures/fail.tf',
       name: 'Terraform function app ftps_state AllAllowed',
       errors: [{ line: 11, message: 'ftpsState AllAllowed' }],

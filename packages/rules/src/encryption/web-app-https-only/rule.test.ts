@@ -31,6 +31,11 @@ ruleTester(rule, import.meta.dirname, {
       ],
     },
     {
+      file: 'fixtures/fail-slot.tf',
+      name: 'Terraform web app slot without https_only (defaults to false; the site sets it)',
+      errors: [{ line: 11, message: "Site 'app-slots/staging' serves plain HTTP" }],
+    },
+    {
       file: 'fixtures/fail.tf',
       name: 'Terraform https_only false',
       errors: [{ line: 14, message: 'httpsOnly is false' }],
