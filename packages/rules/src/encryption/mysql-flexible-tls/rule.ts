@@ -1,8 +1,9 @@
 import { defineRule, type FindingDraft, isUnknown } from '@ztkit/core';
 import { insecureParameterFinding } from '../../shared/parameter-bindings.js';
-import { isSwitchedOff, serverParameters } from '../../shared/server-parameters.js';
+import { isSwitchedOff, serverParameters, singleServerFindings } from '../../shared/server-parameters.js';
 import { compareTls, MINIMUM_TLS, oldestTlsInList } from '../../shared/tls.js';
 
+const SINGLE_SERVERS = 'Microsoft.DBforMySQL/servers';
 const CONFIGURATIONS = 'Microsoft.DBforMySQL/flexibleServers/configurations';
 const VALUE = ['properties', 'value'] as const;
 const weakTls = (v: unknown) => {
@@ -13,7 +14,7 @@ const weakTls = (v: unknown) => {
 export default defineRule({
   meta: {
     id: 'ZT-E09-03',
-    title: 'MySQL flexible servers require secure transport with TLS 1.2 or later',
+    title: 'MySQL servers require secure transport with TLS 1.2 or later',
     severity: 'high',
     catalog: ['E09'],
     principles: ['verify-explicitly', 'assume-breach'],
@@ -21,12 +22,12 @@ export default defineRule({
     source: [{ document: '002', step: '§7 Encryption: all traffic is encrypted' }],
     benchmark: ['DP-3'],
     peers: {},
-    resourceTypes: ['Microsoft.DBforMySQL/flexibleServers', CONFIGURATIONS],
+    resourceTypes: ['Microsoft.DBforMySQL/flexibleServers', CONFIGURATIONS, SINGLE_SERVERS],
     rationale:
       'Database logins and query results cross the network on every connection. Turning require_secure_transport off lets clients connect without TLS; allowing TLS 1.0/1.1 in tls_version lets them negotiate protocols with known weaknesses.',
     remediation: {
       summary:
-        'Leave require_secure_transport ON and tls_version at TLSv1.2,TLSv1.3 (or do not override them).',
+        'Leave require_secure_transport ON and tls_version at TLSv1.2,TLSv1.3 (or do not override them). On single servers set sslEnforcement to Enabled and minimalTlsVersion to TLS1_2.',
       arm: '{ "type": "Microsoft.DBforMySQL/flexibleServers/configurations", "name": "[format(\'{0}/require_secure_transport\', parameters(\'serverName\'))]", "properties": { "value": "ON", "source": "user-override" } }',
       bicep:
         "resource secureTransport 'Microsoft.DBforMySQL/flexibleServers/configurations@2023-06-30' = {\n  parent: server\n  name: 'require_secure_transport'\n  properties: { value: 'ON', source: 'user-override' }\n}",
@@ -36,9 +37,11 @@ export default defineRule({
     links: ['https://learn.microsoft.com/azure/mysql/flexible-server/concepts-networking#tls-and-ssl'],
     notes: [
       'Flexible servers default to require_secure_transport ON and tls_version TLSv1.2,TLSv1.3; only server parameters that override them are reported.',
+      "Single servers (retired, still found in templates): sslEnforcement 'Disabled' and minimalTlsVersion TLS1_0, TLS1_1 or TLSEnforcementDisabled are reported; a missing minimalTlsVersion is TLSEnforcementDisabled, the documented default. The azurerm provider defaults ssl_minimal_tls_version_enforced to TLS1_2.",
     ],
   },
   *check({ graph }): Iterable<FindingDraft> {
+    yield* singleServerFindings(graph, SINGLE_SERVERS, 'MySQL');
     for (const parameter of serverParameters(graph, CONFIGURATIONS)) {
       const { resource, name, value, server } = parameter;
       const check =
