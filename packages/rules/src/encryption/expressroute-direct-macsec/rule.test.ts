@@ -19,6 +19,14 @@ ruleTester(rule, import.meta.dirname, {
       ],
     },
     {
+      file: 'fixtures/fail-null.json',
+      name: 'identity null and a null CKN: not given, reported as missing',
+      errors: [
+        { line: 5, message: 'no user-assigned managed identity' },
+        { line: 20, message: 'sets no cknSecretIdentifier' },
+      ],
+    },
+    {
       file: 'fixtures/fail.bicep',
       name: 'Bicep identity None; CAK outside Key Vault',
       errors: [

@@ -69,7 +69,7 @@ function* identityFindings(port: Resource): Iterable<FindingDraft> {
   if (typeof type === 'string' && type.toLowerCase().includes('userassigned')) return;
   yield {
     resource: port,
-    path: identity === undefined ? [] : ['identity'],
+    path: identity == null ? [] : ['identity'],
     message: `ExpressRoute Direct port '${port.name}' has no user-assigned managed identity, so it cannot read MACsec keys from Key Vault.`,
     discriminator: 'identity',
   };
@@ -99,11 +99,9 @@ function* linkFindings(port: Resource, link: unknown, index: number): Iterable<F
       yield {
         resource: port,
         path:
-          value === undefined
-            ? [...at, 'properties', 'macSecConfig']
-            : [...at, 'properties', 'macSecConfig', key],
+          value == null ? [...at, 'properties', 'macSecConfig'] : [...at, 'properties', 'macSecConfig', key],
         message:
-          value === undefined
+          value == null
             ? `Link '${name}' of '${port.name}' sets no ${key}: MACsec needs the ${what} from a Key Vault secret.`
             : `Link '${name}' of '${port.name}' takes the MACsec ${what} from '${String(value)}', which is not a Key Vault secret identifier.`,
         discriminator: `${index}:${key}`,

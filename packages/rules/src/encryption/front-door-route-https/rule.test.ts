@@ -30,6 +30,11 @@ ruleTester(rule, import.meta.dirname, {
       ],
     },
     {
+      file: 'fixtures/fail-null.json',
+      name: 'supportedProtocols and httpsRedirect null: the defaults (Http+Https, Disabled) apply',
+      errors: [{ line: 5, message: 'httpsRedirect defaults to Disabled' }],
+    },
+    {
       file: 'fixtures/fail.bicep',
       name: 'Bicep redirect disabled, HttpOnly',
       errors: [

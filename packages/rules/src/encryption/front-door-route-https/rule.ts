@@ -43,8 +43,10 @@ export default defineRule({
 
 function* redirectFindings(route: Resource): Iterable<FindingDraft> {
   const props = route.properties;
-  const protocols = props.supportedProtocols;
-  if (isUnknown(protocols) || isUnknown(props.httpsRedirect)) return;
+  // null is not given (`cond ? x : null`): the API defaults apply, as when the property is absent.
+  const protocols = props.supportedProtocols ?? undefined;
+  const redirect = props.httpsRedirect ?? undefined;
+  if (isUnknown(protocols) || isUnknown(redirect)) return;
   const acceptsHttp =
     protocols === undefined || (Array.isArray(protocols) && protocols.some((p) => lower(p) === 'http'));
   if (!acceptsHttp) return;
@@ -58,16 +60,16 @@ function* redirectFindings(route: Resource): Iterable<FindingDraft> {
     yield viaParameter;
     return;
   }
-  if (lower(props.httpsRedirect) === 'enabled') return;
+  if (lower(redirect) === 'enabled') return;
   yield {
     resource: route,
     path:
-      props.httpsRedirect !== undefined
+      redirect !== undefined
         ? ['properties', 'httpsRedirect']
-        : props.supportedProtocols !== undefined
+        : protocols !== undefined
           ? ['properties', 'supportedProtocols']
           : [],
-    message: `Front Door route '${route.name}' accepts HTTP and serves it${props.httpsRedirect === undefined ? ' (httpsRedirect defaults to Disabled)' : ''}; set httpsRedirect to Enabled.`,
+    message: `Front Door route '${route.name}' accepts HTTP and serves it${redirect === undefined ? ' (httpsRedirect defaults to Disabled)' : ''}; set httpsRedirect to Enabled.`,
     discriminator: 'redirect',
   };
 }

@@ -23,6 +23,11 @@ ruleTester(rule, import.meta.dirname, {
       errors: [{ line: 11, message: 'authenticates with certificate and radius' }],
     },
     {
+      file: 'fixtures/fail-null.bicep',
+      name: 'Bicep certificate-only with aadTenant and vpnAuthenticationTypes null (AVM): not Entra ID',
+      errors: [{ line: 15, message: 'authenticates with certificate, not Entra ID' }],
+    },
+    {
       file: 'fixtures/fail.tf',
       name: 'Terraform certificate auth',
       errors: [{ line: 18, message: 'authenticates with certificate' }],

@@ -45,14 +45,14 @@ export default defineRule({
       const config = gateway.properties.vpnClientConfiguration;
       if (typeof config !== 'object' || config === null || isUnknown(config)) continue;
       const c = config as Record<string, unknown>;
-      if (c.vpnClientAddressPool === undefined) continue; // no point-to-site configured
+      if (c.vpnClientAddressPool == null) continue; // no point-to-site configured
       const auth = authenticationTypes(c);
       if (auth === 'unknown') continue;
       const at = ['properties', 'vpnClientConfiguration'];
       if (!auth.includes('aad')) {
         yield {
           resource: gateway,
-          path: c.vpnAuthenticationTypes !== undefined ? [...at, 'vpnAuthenticationTypes'] : at,
+          path: c.vpnAuthenticationTypes != null ? [...at, 'vpnAuthenticationTypes'] : at,
           message: `Point-to-site on VPN gateway '${gateway.name}' authenticates with ${auth.length ? auth.join(' and ') : 'no declared method'}, not Entra ID, so Conditional Access and MFA cannot apply to VPN users.`,
           discriminator: 'auth',
         };
@@ -68,9 +68,10 @@ function authenticationTypes(config: Record<string, unknown>): string[] | 'unkno
   if (isUnknown(declared)) return 'unknown';
   if (Array.isArray(declared))
     return declared.map((t) => (isUnknown(t) ? 'unknown' : (lower(t) ?? 'unknown')));
+  // Not declared: inferred from what is configured. A null (`cond ? x : null`) is not configured.
   const inferred: string[] = [];
-  if (config.aadTenant !== undefined) inferred.push('aad');
-  if (config.radiusServerAddress !== undefined || config.radiusServers !== undefined) inferred.push('radius');
+  if (config.aadTenant != null) inferred.push('aad');
+  if (config.radiusServerAddress != null || config.radiusServers != null) inferred.push('radius');
   if (Array.isArray(config.vpnClientRootCertificates) && config.vpnClientRootCertificates.length)
     inferred.push('certificate');
   return inferred;
