@@ -31,6 +31,11 @@ resource "azurerm_mssql_firewall_rule" "all" {
     expect(a.properties).toMatchObject({ minimalTlsVersion: '1.0', publicNetworkAccess: 'Disabled' });
     expect(locateValue(a, ['properties', 'minimalTlsVersion'])?.startLine).toBe(6);
     expect(r.graph.find('Microsoft.Sql/servers', 'sql-b')!.properties.minimalTlsVersion).toBe('1.2');
+    // azurerm's "Disabled" is the API's 'None': no minimum TLS version at all.
+    const none = loadFiles({
+      'main.tf': `resource "azurerm_mssql_server" "c" {\n  name = "sql-c"\n  ${rg}\n  version = "12.0"\n  minimum_tls_version = "Disabled"\n}\n`,
+    });
+    expect(none.graph.find('Microsoft.Sql/servers', 'sql-c')!.properties.minimalTlsVersion).toBe('None');
     const rule = r.graph.find('Microsoft.Sql/servers/firewallRules', 'sql-a/all')!;
     expect(rule.properties).toEqual({ startIpAddress: '0.0.0.0', endIpAddress: '255.255.255.255' });
     expect(r.graph.parentOf(rule)).toBe(a);

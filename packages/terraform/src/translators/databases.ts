@@ -67,10 +67,19 @@ function serverProperties(type: string, node: TfNode): ArmObject {
   switch (type) {
     case 'azurerm_mssql_server':
     case 'azurerm_sql_server':
-      return p
-        .from(node, 'minimalTlsVersion', 'minimum_tls_version', undefined, '1.2')
-        .from(node, 'publicNetworkAccess', 'public_network_access_enabled', enabled, 'Enabled')
-        .from(node, 'version', 'version');
+      return (
+        p
+          // azurerm spells the API's 'None' (no minimum at all) "Disabled".
+          .from(
+            node,
+            'minimalTlsVersion',
+            'minimum_tls_version',
+            (v) => (typeof v === 'string' && v.toLowerCase() === 'disabled' ? 'None' : v),
+            '1.2',
+          )
+          .from(node, 'publicNetworkAccess', 'public_network_access_enabled', enabled, 'Enabled')
+          .from(node, 'version', 'version')
+      );
     case 'azurerm_postgresql_flexible_server':
     case 'azurerm_mysql_flexible_server': {
       const network = new ArmObject(node.span)

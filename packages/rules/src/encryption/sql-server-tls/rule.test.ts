@@ -30,6 +30,22 @@ ruleTester(rule, import.meta.dirname, {
       ],
     },
     {
+      file: 'fixtures/fail-disabled.tf',
+      name: 'Terraform minimum_tls_version "Disabled" (the API\'s None)',
+      errors: [{ line: 7, message: "enforces no minimum TLS version (minimalTlsVersion 'None')" }],
+    },
+    {
+      file: 'fixtures/fail-disabled-variable.tf',
+      name: 'Terraform variable whose validation allows "Disabled"',
+      errors: [
+        {
+          line: 2,
+          message:
+            "Variable 'minimum_tls' sets minimalTlsVersion of SQL server 'sql-chosen' and allows 'Disabled'",
+        },
+      ],
+    },
+    {
       file: 'fixtures/fail.tf',
       name: 'Terraform minimum_tls_version 1.0',
       errors: [{ line: 8, message: 'accepts TLS 1.0' }],

@@ -1,7 +1,10 @@
 import { defineRule, type FindingDraft, isUnknown } from '@ztkit/core';
 import { minimumTlsFindings } from '../../shared/minimum-tls-property.js';
+import { insecureParameterFinding } from '../../shared/parameter-bindings.js';
+import { isTlsBelow } from '../../shared/tls.js';
 
 const MINIMAL_TLS = ['properties', 'minimalTlsVersion'] as const;
+const isNone = (v: unknown) => typeof v === 'string' && ['none', 'disabled'].includes(v.toLowerCase());
 
 export default defineRule({
   meta: {
@@ -31,12 +34,23 @@ export default defineRule({
   *check({ graph }): Iterable<FindingDraft> {
     for (const server of graph.ofType('Microsoft.Sql/servers')) {
       const label = `SQL server '${server.name}'`;
+      // 'None' (azurerm: "Disabled") is no minimum at all; a parameter that permits it is reported too.
+      const viaParameter = insecureParameterFinding(
+        server,
+        MINIMAL_TLS,
+        (v) => isNone(v) || isTlsBelow(v) === true,
+        `minimalTlsVersion of ${label}`,
+      );
+      if (viaParameter) {
+        yield viaParameter;
+        continue;
+      }
       const value = server.properties.minimalTlsVersion;
-      if (!isUnknown(value) && typeof value === 'string' && value.toLowerCase() === 'none') {
+      if (!isUnknown(value) && isNone(value)) {
         yield {
           resource: server,
           path: [...MINIMAL_TLS],
-          message: `${label} enforces no minimum TLS version (minimalTlsVersion 'None'); set it to 1.2.`,
+          message: `${label} enforces no minimum TLS version (minimalTlsVersion '${value}'); set it to 1.2.`,
         };
         continue;
       }
