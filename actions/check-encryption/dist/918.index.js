@@ -1204,8 +1204,8 @@ function parseFailOn(value) {
 //# sourceMappingURL=options.js.map
 // EXTERNAL MODULE: ../../packages/config/dist/index.js + 9 modules
 var config_dist = __webpack_require__(9497);
-// EXTERNAL MODULE: ../../packages/analysis/dist/index.js + 23 modules
-var analysis_dist = __webpack_require__(1972);
+// EXTERNAL MODULE: ../../packages/analysis/dist/index.js + 24 modules
+var analysis_dist = __webpack_require__(6381);
 ;// CONCATENATED MODULE: ../../packages/azure/dist/verify/azure-effective.js
 /**
  * Azure's own answer, read from the effective security rules and effective routes of a NIC (the
