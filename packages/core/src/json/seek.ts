@@ -111,9 +111,14 @@ function laterDuplicate(
   onMember: OnElement,
 ): { level: number; value: number; keyStart: number } | undefined {
   const last = new Map<number, { value: number; keyStart: number }>();
+  // Arrays have no duplicate keys: once the pass is out of the last object level on the pointer's
+  // way, nothing is left to find (a finding deep in one element of a 40 MB resources array must not
+  // read every element after it).
+  let floor = top;
+  while (floor <= startLevel && typeof pointer[floor] !== 'string') floor++;
   let p = start;
   let level = startLevel;
-  while (level >= top) {
+  while (level >= floor) {
     p = skipTrivia(text, p);
     if (p >= text.length) break;
     const c = text.charCodeAt(p);
