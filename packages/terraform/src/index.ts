@@ -21,13 +21,16 @@ export const terraformLoader: Loader = {
   },
   load(files: readonly CandidateFile[], ctx: LoadContext): LoadResult {
     const plans = files.filter((f) => f.path.toLowerCase().endsWith('.json') && !isTfvars(f.path));
+    const b = plans.length ? loadPlans(plans, ctx) : undefined;
     // A folder scanned with its plan is read from the plan (exact values); its .tf files lend their lines.
-    const planDirs = new Set(plans.map((p) => dirname(p.path)));
+    // Only a plan that loaded covers its folder: beside a broken plan the .tf files are evaluated as usual,
+    // else their resources would vanish behind one failed file.
+    const loaded = new Set(b?.outcomes.filter((o) => o.status === 'scanned').map((o) => o.path));
+    const planDirs = new Set(plans.filter((p) => loaded.has(p.path)).map((p) => dirname(p.path)));
     const covered = files.filter((f) => !plans.includes(f) && planDirs.has(dirname(f.path)));
     const hcl = files.filter((f) => !plans.includes(f) && !covered.includes(f));
     const a = loadHcl(hcl, ctx);
-    if (plans.length === 0) return a;
-    const b = loadPlans(plans, ctx);
+    if (!b) return a;
     const coveredOutcomes = covered.map((f) => ({
       path: f.path,
       status: 'scanned' as const,

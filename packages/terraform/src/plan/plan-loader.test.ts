@@ -163,6 +163,29 @@ describe('plan JSON loader', () => {
     });
   });
 
+  it('evaluates the .tf files of a folder whose plan JSON cannot be read, rather than dropping them', () => {
+    const tf = `resource "azurerm_storage_account" "st" {
+  name                       = "stapp"
+  resource_group_name        = "rg-net"
+  location                   = "westeurope"
+  account_tier               = "Standard"
+  account_replication_type   = "LRS"
+  https_traffic_only_enabled = false
+}
+`;
+    const broken =
+      '{\n  "format_version": "1.2",\n  "planned_values": { "root_module": { "resources": [ }\n}\n';
+    const r = loadFiles({ 'main.tf': tf, 'tfplan.json': broken });
+    expect(r.outcomes.find((o) => o.path.endsWith('tfplan.json'))).toMatchObject({ status: 'failed' });
+    expect(r.outcomes.find((o) => o.path.endsWith('main.tf'))).toMatchObject({
+      status: 'scanned',
+      resources: 1,
+    });
+    expect(r.graph.find('Microsoft.Storage/storageAccounts', 'stapp')?.origin?.file.endsWith('main.tf')).toBe(
+      true,
+    );
+  });
+
   it('recovers ids in lists with unknown elements from the one expression of the attribute', () => {
     // As `terraform show -json` writes `network_interface_ids = [azurerm_network_interface.a.id]`
     // (and `scopes = [azurerm_public_ip.p.id]`): value `[null]`, after_unknown `[true]`, and one
