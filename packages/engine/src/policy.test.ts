@@ -87,6 +87,21 @@ describe('scanWithPolicy', () => {
     await expect(scanWithPolicy({ cwd: dir })).rejects.toThrow(/\.ztkit\.yml:3:3: .*'nope'/);
   });
 
+  it('keeps findings sorted most severe first when suppression findings are added', async () => {
+    const dir = workspace();
+    // An unused suppression (ZT-P00-02, low) and a malformed one (ZT-P00-03, medium) come after the scan.
+    const text = template([{ name: 'stdata', https: false }]).replace(
+      '"supportsHttpsTrafficOnly": false',
+      '// ztkit:ignore S02 -- nothing to suppress here\n        // ztkit:ignore E01\n        "supportsHttpsTrafficOnly": false',
+    );
+    writeFileSync(join(dir, 'storage.json'), text);
+    const r = await scanWithPolicy({ cwd: dir, today: '2026-11-24' });
+    expect(r.findings.map((f) => f.ruleId)).toEqual(expect.arrayContaining(['ZT-P00-02', 'ZT-P00-03']));
+    const rank = ['critical', 'high', 'medium', 'low', 'info'];
+    const ranks = r.findings.map((f) => rank.indexOf(f.severity));
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+  });
+
   it('marks inline-suppressed findings and keeps them', async () => {
     const dir = workspace();
     const text = template([{ name: 'stdata', https: false }]).replace(

@@ -19,7 +19,7 @@ import {
 import { SEVERITIES, type Severity } from '@ztkit/core';
 import type { ScanResult } from './result.js';
 import { defaultRules } from './rules.js';
-import { type ScanOptions, scan } from './scan.js';
+import { compareFindings, type ScanOptions, scan } from './scan.js';
 
 /** A configuration file that does not validate: the scan does not start. */
 export class ConfigInvalidError extends Error {
@@ -111,8 +111,12 @@ function readBaseline(
   return parsed.baseline;
 }
 
-/** Replace findings and recompute the counts that depend on them. */
-export function withFindings<T extends ScanResult>(result: T, findings: ScanResult['findings']): T {
+/**
+ * Replace findings and recompute what depends on them: the counts, and the order (most severe first,
+ * then file and line), which findings added after the scan (suppression findings) would otherwise break.
+ */
+export function withFindings<T extends ScanResult>(result: T, unsorted: ScanResult['findings']): T {
+  const findings = [...unsorted].sort(compareFindings);
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>;
   for (const f of findings) if (!f.suppressed) bySeverity[f.severity]++;
   return {
