@@ -84,6 +84,10 @@ beforeAll(() => {
   writeFileSync(join(dir, 'mixed', 'storage.json'), storageTemplate('stmixed', false));
   writeFileSync(join(dir, 'mixed', 'broken.json'), MALFORMED);
   writeFileSync(join(dir, 'mixed', 'notes.txt'), 'not infrastructure\n');
+  // Bad inputs for the exit-code tests, outside the folders the tests scan.
+  mkdirSync(join(dir, 'inputs'));
+  writeFileSync(join(dir, 'inputs', 'invalid.yml'), 'failOn: [unclosed\n');
+  writeFileSync(join(dir, 'inputs', 'not-a-baseline.json'), '{ not json');
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -113,10 +117,16 @@ describe('exit codes', () => {
       ['scan', 'insecure', '--parameters', 'missing.parameters.json'],
       ['posture'],
       ['frobnicate'],
+      ['scan', 'insecure', '--baseline', 'no-such-baseline.json'],
+      ['scan', 'insecure', '--baseline', 'inputs/not-a-baseline.json'],
+      ['scan', 'insecure', '--config', 'inputs/invalid.yml'],
+      ['graph', 'insecure', '--config', 'inputs/invalid.yml'],
+      ['baseline', 'create', 'insecure', '--config', 'inputs/invalid.yml'],
     ]) {
       const r = ztkit(args, dir);
       expect(r.code, args.join(' ')).toBe(2);
       expect(r.stderr).toMatch(/^ztkit: /);
+      expect(r.stderr, args.join(' ')).not.toMatch(/internal error/);
       expect(r.stderr).not.toMatch(/^\s+at /m);
       expect(r.stdout).toBe('');
     }

@@ -1,3 +1,4 @@
+import { BaselineInvalidError, ConfigInvalidError } from '@ztkit/engine';
 import { baselineCommand } from './commands/baseline.js';
 import { diffCommand } from './commands/diff.js';
 import { graphCommand } from './commands/graph.js';
@@ -57,8 +58,11 @@ function reportError(e: unknown, command: string | undefined, io: Io): number {
   if (e instanceof UsageError) {
     const hint = command && HELP[command] ? `ztkit ${command} --help` : 'ztkit --help';
     io.stderr.write(`ztkit: ${e.message}\nRun '${hint}' for usage.\n`);
-  } else if (e instanceof IoError) {
+  } else if (e instanceof IoError || e instanceof BaselineInvalidError) {
     io.stderr.write(`ztkit: ${e.message}\n`);
+  } else if (e instanceof ConfigInvalidError) {
+    // Every command that reads .ztkit.yml (scan, graph, diff, baseline, drift) ends here.
+    io.stderr.write(`ztkit: invalid configuration:\n${e.message}\n`);
   } else {
     // Anything else is a bug in ztkit: say so plainly; the stack only on request.
     const message = e instanceof Error ? e.message : String(e);

@@ -4,6 +4,7 @@ export { discover, notIacReason } from './discover.js';
 export { guardedReader } from './guard.js';
 export { defaultLoaders } from './loaders.js';
 export {
+  BaselineInvalidError,
   ConfigInvalidError,
   type DiffResult,
   type DiffScanOptions,

@@ -28,6 +28,11 @@ export class ConfigInvalidError extends Error {
   }
 }
 
+/** A baseline file that cannot be read or is not a baseline: the scan does not start. */
+export class BaselineInvalidError extends Error {
+  override readonly name = 'BaselineInvalidError';
+}
+
 export interface PolicyScanOptions
   extends Omit<ScanOptions, 'rules' | 'ruleOptions' | 'globalOptions' | 'exclude'> {
   /** `--config`: explicit config file; else `.ztkit.yml` is looked up from cwd to the repository root. */
@@ -102,12 +107,12 @@ function readBaseline(
   try {
     text = readFileSync(file, 'utf8');
   } catch {
-    throw new Error(
+    throw new BaselineInvalidError(
       `baseline file ${relative(cwd, file)} cannot be read (create it with 'ztkit baseline create')`,
     );
   }
   const parsed = parseBaseline(text, relative(cwd, file));
-  if (!parsed.ok) throw new Error(parsed.message);
+  if (!parsed.ok) throw new BaselineInvalidError(parsed.message);
   return parsed.baseline;
 }
 

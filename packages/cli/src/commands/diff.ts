@@ -1,5 +1,11 @@
 import type { Finding } from '@ztkit/core';
-import { type DiffResult, diffScan, withFindings } from '@ztkit/engine';
+import {
+  BaselineInvalidError,
+  ConfigInvalidError,
+  type DiffResult,
+  diffScan,
+  withFindings,
+} from '@ztkit/engine';
 import { renderMarkdown, toJsonReport } from '@ztkit/reporters';
 import { oneOf, parseCommandArgs } from '../args.js';
 import { EXIT, UsageError } from '../errors.js';
@@ -46,6 +52,8 @@ export async function diffCommand(argv: readonly string[], io: Io): Promise<numb
       ...(values.config && { configFile: values.config }),
     });
   } catch (e) {
+    // An invalid .ztkit.yml is reported as such (main), not as an unreadable ref.
+    if (e instanceof ConfigInvalidError || e instanceof BaselineInvalidError) throw e;
     // git refusing the ref is the user's input, not a ztkit bug.
     throw new UsageError(`diff: cannot read ${values.base}: ${(e as Error).message.split('\n')[0]}`);
   }

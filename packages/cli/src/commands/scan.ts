@@ -1,8 +1,8 @@
 import { type Finding, severityRank } from '@ztkit/core';
-import { ConfigInvalidError, defaultRules, type PolicyScanResult, scanWithPolicy } from '@ztkit/engine';
+import { defaultRules, type PolicyScanResult, scanWithPolicy } from '@ztkit/engine';
 import { renderMarkdown, renderNetworkText, renderTable, toJsonReport, toSarif } from '@ztkit/reporters';
 import { oneOf, parseCommandArgs } from '../args.js';
-import { EXIT, IoError } from '../errors.js';
+import { EXIT } from '../errors.js';
 import { HELP } from '../help.js';
 import { type Io, wantsColor } from '../io.js';
 import { emit } from '../output.js';
@@ -55,9 +55,6 @@ export async function scanCommand(argv: readonly string[], io: Io): Promise<numb
           : {}),
       ...(progress.onProgress && { onProgress: progress.onProgress }),
     });
-  } catch (e) {
-    if (e instanceof ConfigInvalidError) throw new IoError(`invalid configuration:\n${e.message}`);
-    throw e;
   } finally {
     progress.end();
   }
