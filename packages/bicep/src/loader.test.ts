@@ -26,7 +26,10 @@ describe('bad input: the file fails with a located message, the others load', ()
     });
     const bad = outcomes.find((o) => o.path === '/mem/bad.bicep')!;
     expect(bad.status).toBe('failed');
-    expect(bad.reason).toBe("/mem/bad.bicep:6:3: syntax error: expected ']' to close the array, found '}'");
+    // The location is in the span; the reason names the line but not the (absolute) path, which
+    // reports show relative to the working directory.
+    expect(bad.reason).toBe("syntax error at line 6, column 3: expected ']' to close the array, found '}'");
+    expect(diagnostics.find((d) => d.code === 'bicep-syntax')?.message).toBe(bad.reason);
     expect(diagnostics.find((d) => d.code === 'bicep-syntax')?.span).toMatchObject({
       file: '/mem/bad.bicep',
       startLine: 6,
@@ -39,7 +42,7 @@ describe('bad input: the file fails with a located message, the others load', ()
     const deep = `var x = ${'{a: '.repeat(300)}1${'}'.repeat(300)}\n`;
     const { outcomes } = loadMemory({ 'deep.bicep': deep, 'ok.bicep': OK });
     expect(outcomes.find((o) => o.path === '/mem/deep.bicep')?.reason).toMatch(
-      /deep\.bicep:1:\d+: syntax error: nesting is deeper than the limit of 128 levels/,
+      /^syntax error at line 1, column \d+: nesting is deeper than the limit of 128 levels/,
     );
     expect(outcomes.find((o) => o.path === '/mem/ok.bicep')?.status).toBe('scanned');
   });

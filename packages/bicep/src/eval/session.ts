@@ -79,7 +79,8 @@ export class Session {
         const span = parsed.file.span(parsed.error.offset, parsed.error.offset + 1);
         result = {
           ok: false,
-          message: `${path}:${span.startLine}:${span.startColumn}: syntax error: ${parsed.error.message}`,
+          // The span carries the file; the message must not repeat its absolute path (reports are relative).
+          message: `syntax error at line ${span.startLine}, column ${span.startColumn}: ${parsed.error.message}`,
           span,
           status: 'failed',
         };

@@ -38,7 +38,7 @@ export class FileCache {
       this.report({
         severity: 'error',
         code: 'hcl-syntax',
-        message: `${path}:${span.startLine}:${span.startColumn}: ${r.message}`,
+        message: reason,
         span,
       });
       return { ok: false, status: 'failed', reason };

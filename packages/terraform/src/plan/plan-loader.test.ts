@@ -163,6 +163,42 @@ describe('plan JSON loader', () => {
     });
   });
 
+  it('names files relative to the scan root in messages, never by absolute path', () => {
+    const broken =
+      '{\n  "format_version": "1.2",\n  "planned_values": { "root_module": { "resources": [ }\n}\n';
+    const untranslated = plan({
+      planned_values: {
+        root_module: {
+          resources: [
+            {
+              address: 'azurerm_resource_group.rg',
+              mode: 'managed',
+              type: 'azurerm_resource_group',
+              name: 'rg',
+              values: { name: 'rg' },
+            },
+          ],
+        },
+      },
+    });
+    const r = loadFiles({
+      'bad/tfplan.json': broken,
+      'ok/tfplan.json': untranslated,
+      'bad/main.tf': 'resource "x" "y" {\n',
+    });
+    const texts = [...r.diagnostics.map((d) => d.message), ...r.outcomes.map((o) => o.reason ?? '')];
+    expect(texts.filter((t) => t.includes(r.root))).toEqual([]);
+    expect(r.diagnostics.find((d) => d.code === 'json-syntax')?.message).toMatch(
+      /^syntax error at line 3, column \d+: /,
+    );
+    expect(r.diagnostics.find((d) => d.code === 'hcl-syntax')?.message).toMatch(
+      /^syntax error at line 2, column \d+: /,
+    );
+    expect(r.diagnostics.find((d) => d.code === 'terraform-untranslated')?.message).toMatch(
+      /^ok\/tfplan\.json: /,
+    );
+  });
+
   it('evaluates the .tf files of a folder whose plan JSON cannot be read, rather than dropping them', () => {
     const tf = `resource "azurerm_storage_account" "st" {
   name                       = "stapp"

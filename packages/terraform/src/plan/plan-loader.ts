@@ -4,7 +4,7 @@
  * configuration recover the ids of resources not yet created. Spans point at the `.tf` lines when
  * the plan sits beside its configuration, else into the plan JSON.
  */
-import { dirname, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import {
   type CandidateFile,
   type Diagnostic,
@@ -21,6 +21,15 @@ import { PlanNode, type TfNode } from '../translate/node.js';
 import { type TranslationInput, translateAll } from '../translate/translate.js';
 import { plannedResources, resolveReferences } from './plan-model.js';
 import { type HclBlockRef, resourceBlocks, SourceMappedNode } from './source-map.js';
+
+/** A file as messages name it: relative to the scan root that holds it (reports never show absolute paths). */
+function shown(file: string, ctx: LoadContext): string {
+  for (const root of ctx.roots) {
+    const rel = relative(root, file);
+    if (rel && !rel.startsWith('..') && !isAbsolute(rel)) return rel.split(sep).join('/');
+  }
+  return file;
+}
 
 export function isPlanJson(head: string): boolean {
   return /"format_version"/.test(head) && /"(planned_values|terraform_version)"/.test(head);
@@ -45,16 +54,13 @@ export function loadPlans(files: readonly CandidateFile[], ctx: LoadContext): Lo
     const parsed = parseJsonc(read.text, file.path, { maxDepth: ctx.limits.maxDepth });
     if (!parsed.ok) {
       const { span, message } = parsed.error;
-      diagnostics.push({
-        severity: 'error',
-        code: 'json-syntax',
-        message: `${file.path}:${span.startLine}:${span.startColumn}: ${message}`,
-        span,
-      });
+      // The span carries the file; messages must not repeat its absolute path (reports are relative).
+      const reason = `syntax error at line ${span.startLine}, column ${span.startColumn}: ${message}`;
+      diagnostics.push({ severity: 'error', code: 'json-syntax', message: reason, span });
       outcomes.push({
         path: file.path,
         status: 'failed',
-        reason: `syntax error at line ${span.startLine}, column ${span.startColumn}: ${message}`,
+        reason,
         language: 'terraform-plan',
       });
       continue;
@@ -72,7 +78,11 @@ export function loadPlans(files: readonly CandidateFile[], ctx: LoadContext): Lo
     const planned = plannedResources(plan);
     if (planned.length > ctx.limits.maxResourcesPerFile) {
       const reason = `${planned.length} resource instances, over the cap of ${ctx.limits.maxResourcesPerFile} (limits.maxResourcesPerFile)`;
-      diagnostics.push({ severity: 'error', code: 'cap-resources', message: `${file.path}: ${reason}` });
+      diagnostics.push({
+        severity: 'error',
+        code: 'cap-resources',
+        message: `${shown(file.path, ctx)}: ${reason}`,
+      });
       outcomes.push({ path: file.path, status: 'failed', reason, language: 'terraform-plan' });
       continue;
     }
@@ -92,7 +102,7 @@ export function loadPlans(files: readonly CandidateFile[], ctx: LoadContext): Lo
       diagnostics.push({
         severity: 'info',
         code: 'terraform-untranslated',
-        message: `${file.path}: resource types ztkit does not model were not translated: ${[...translated.untranslated].map(([t, n]) => `${t} (${n})`).join(', ')}`,
+        message: `${shown(file.path, ctx)}: resource types ztkit does not model were not translated: ${[...translated.untranslated].map(([t, n]) => `${t} (${n})`).join(', ')}`,
       });
     outcomes.push({
       path: file.path,
