@@ -84,7 +84,7 @@ describe('caps: the offending file fails with a clear message, the rest of the s
       { maxDepth: 20 },
       'deep.bicep',
       'bicep-syntax',
-      /deep\.bicep:1:\d+: .*nesting is deeper than the limit of 20 levels/,
+      /line 1, column \d+: .*nesting is deeper than the limit of 20 levels/,
       1,
     );
   });
