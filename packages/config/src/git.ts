@@ -30,27 +30,51 @@ export function materializeRef(repoRoot: string, ref: string, paths: readonly st
       `git: '${ref}' is not a commit in ${repoRoot} (is the base fetched? use fetch-depth: 0 or fetch the base ref)`,
     );
   }
-  const listing = git(['ls-tree', '-r', '-z', '--full-tree', commit, '--', ...paths]).toString();
+  // `-l` lists each blob's size, so oversized blobs are never read.
+  const listing = git(['ls-tree', '-r', '-l', '-z', '--full-tree', commit, '--', ...paths]).toString();
   const dir = mkdtempSync(join(tmpdir(), 'ztkit-base-'));
-  const blobs: { path: string; oid: string }[] = [];
+  const blobs: { path: string; oid: string; size: number }[] = [];
   for (const entry of listing.split('\0')) {
-    const m = /^(\d+) blob ([0-9a-f]+)\t(.+)$/s.exec(entry);
+    const m = /^(\d+) blob ([0-9a-f]+) +(\d+)\t(.+)$/s.exec(entry);
     if (!m || m[1] === '120000') continue; // symlinks are not followed, as in a normal scan
-    blobs.push({ oid: m[2]!, path: m[3]! });
+    const blob = { oid: m[2]!, size: Number(m[3]), path: m[4]! };
+    if (blob.size > MAX_BLOB_BYTES || blob.path.split('/').includes('..')) continue;
+    blobs.push(blob);
   }
+  // One `git cat-file --batch` for every blob: a process per file costs seconds on large repositories.
+  const batch = blobs.length
+    ? git(['cat-file', '--batch'], blobs.map((b) => b.oid).join('\n') + '\n')
+    : Buffer.alloc(0);
+  let at = 0;
   for (const blob of blobs) {
-    const size = Number(git(['cat-file', '-s', blob.oid]).toString().trim());
-    if (size > MAX_BLOB_BYTES || blob.path.split('/').includes('..')) continue;
+    const eol = batch.indexOf(10, at);
+    const header = batch.subarray(at, eol).toString();
+    const [oid, type, size] = header.split(' ');
+    if (oid !== blob.oid || type !== 'blob' || Number(size) !== blob.size)
+      throw new Error(`git cat-file --batch: unexpected answer '${header}' for ${blob.path}`);
+    const start = eol + 1;
     const target = join(dir, blob.path);
     mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, git(['cat-file', 'blob', blob.oid]));
+    writeFileSync(target, batch.subarray(start, start + blob.size));
+    at = start + blob.size + 1; // each blob's content is followed by a newline
   }
   return dir;
 }
 
 /** The repository root containing `cwd`. */
 export function repositoryRoot(cwd: string): string {
-  return execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd, stdio: ['ignore', 'pipe', 'pipe'] })
-    .toString()
-    .trim();
+  try {
+    return execFileSync('git', ['rev-parse', '--show-toplevel'], { cwd, stdio: ['ignore', 'pipe', 'pipe'] })
+      .toString()
+      .trim();
+  } catch (e) {
+    const stderr = String((e as { stderr?: unknown }).stderr ?? '');
+    if ((e as { code?: unknown }).code === 'ENOENT')
+      throw new Error('git is not installed (diff mode reads the base from git)');
+    throw new Error(
+      /not a git repository/i.test(stderr)
+        ? `${cwd} is not inside a git repository (diff mode reads the base from git)`
+        : `git rev-parse failed in ${cwd}: ${stderr.trim().split('\n')[0] ?? 'unknown error'}`,
+    );
+  }
 }
