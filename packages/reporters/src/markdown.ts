@@ -126,7 +126,7 @@ function mostSevereFirst(a: Finding, b: Finding): number {
 function findingRow(f: Finding, linkBase: string | undefined): string {
   const cells = [
     `${ICON[f.severity]} ${capitalise(f.severity)}`,
-    `\`${f.ruleId}\` (${f.catalog.join(', ')})`,
+    f.catalog.length ? `\`${f.ruleId}\` (${f.catalog.join(', ')})` : `\`${f.ruleId}\``,
     `\`${escapeCode(f.resource.name)}\``,
     locationCell(f, linkBase),
     escapeText(f.message),

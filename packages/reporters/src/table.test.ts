@@ -22,6 +22,14 @@ describe('renderTable', () => {
     expect(text).toContain('Findings: 3 (1 critical, 1 high, 1 medium), 1 suppressed');
   });
 
+  it('shows catalogue keys in brackets, and no empty brackets for policy findings', () => {
+    const result = sampleResult();
+    const text = renderTable(result, { color: false, width: 400 });
+    expect(text).toContain(`[${result.findings[0]!.catalog.join(', ')}]`);
+    const policy = { ...result, findings: result.findings.map((f) => ({ ...f, catalog: [] })) };
+    expect(renderTable(policy, { color: false, width: 400 })).not.toContain('[]');
+  });
+
   it('lists failed files with the diagnostic line', () => {
     const text = renderTable(sampleResult(), { color: false });
     expect(text).toContain("infra/broken.json:7:3: Expected ',' or '}' after property value");

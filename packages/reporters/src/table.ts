@@ -63,7 +63,9 @@ function findingLines(f: Finding, p: Palette, width: number | undefined): string
   // Continuation lines hang under the message column, whatever escapes the head carries.
   const hang = ' '.repeat(visibleLength(head));
   const suppressed = f.suppressed ? ` (suppressed: ${f.suppressed.justification})` : '';
-  const text = `${f.message} [${f.catalog.join(', ')}]${suppressed}`;
+  // Policy findings (expired or unused suppressions) belong to no catalogue key.
+  const keys = f.catalog.length ? ` [${f.catalog.join(', ')}]` : '';
+  const text = `${f.message}${keys}${suppressed}`;
   const lines = wrap(text, width ? Math.max(20, width - hang.length) : Number.POSITIVE_INFINITY);
   const out = lines.map((line, i) => (i === 0 ? head : hang) + (f.suppressed ? p.dim(line) : line));
   const resource = `${f.resource.name} (${f.resource.type})`;
