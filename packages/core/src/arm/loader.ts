@@ -83,12 +83,23 @@ class ArmLoad {
 
   constructor(private readonly ctx: LoadContext) {}
 
+  private readonly displayed = new Map<string, string>();
+
+  // Memoised: the scan of a long list of files has as many roots as files.
   display = (file: string): string => {
-    for (const root of this.ctx.roots) {
-      const rel = relative(root, file);
-      if (rel && !rel.startsWith('..') && !isAbsolute(rel)) return rel.split(sep).join('/');
+    let shown = this.displayed.get(file);
+    if (shown === undefined) {
+      shown = file;
+      for (const root of this.ctx.roots) {
+        const rel = relative(root, file);
+        if (rel && !rel.startsWith('..') && !isAbsolute(rel)) {
+          shown = rel.split(sep).join('/');
+          break;
+        }
+      }
+      this.displayed.set(file, shown);
     }
-    return file;
+    return shown;
   };
 
   run(files: readonly CandidateFile[]): LoadResult {

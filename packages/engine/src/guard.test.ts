@@ -1,0 +1,53 @@
+import { mkdirSync, mkdtempSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_LIMITS } from '@ztkit/core';
+import { describe, expect, it } from 'vitest';
+import { guardedReader, insideRoots } from './guard.js';
+
+describe('insideRoots', () => {
+  const inside = insideRoots(['/work/a', '/work/b/c']);
+
+  it('accepts a root and anything under it', () => {
+    expect(inside('/work/a')).toBe(true);
+    expect(inside('/work/a/x/y.json')).toBe(true);
+    expect(inside('/work/b/c/z.bicep')).toBe(true);
+  });
+
+  it('refuses siblings that only share a prefix, parents and other trees', () => {
+    expect(inside('/work/ab/x.json')).toBe(false);
+    expect(inside('/work/b/x.json')).toBe(false);
+    expect(inside('/work')).toBe(false);
+    expect(inside('/etc/passwd')).toBe(false);
+  });
+
+  it('accepts everything under the filesystem root when that is a root', () => {
+    expect(insideRoots(['/'])('/etc/passwd')).toBe(true);
+  });
+});
+
+describe('guardedReader', () => {
+  const dir = realpathSync(mkdtempSync(join(tmpdir(), 'ztkit-guard-')));
+  const root = join(dir, 'root');
+  mkdirSync(root);
+  writeFileSync(join(root, 'main.json'), '{}');
+  writeFileSync(join(dir, 'secret.json'), '{"s":1}');
+  symlinkSync(join(dir, 'secret.json'), join(root, 'link.json'));
+  const read = guardedReader([root], DEFAULT_LIMITS);
+
+  it('reads files under the root', () => {
+    expect(read(join(root, 'main.json'))).toEqual({ ok: true, text: '{}' });
+  });
+
+  it('refuses a symlink that leads out of the root', () => {
+    expect(read(join(root, 'link.json'))).toMatchObject({
+      ok: false,
+      status: 'failed',
+      reason: expect.stringMatching(/outside the scanned root/),
+    });
+  });
+
+  it('reports a missing file as failed', () => {
+    expect(read(join(root, 'nope.json'))).toMatchObject({ ok: false, reason: 'file not found' });
+  });
+});
