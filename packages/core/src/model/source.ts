@@ -26,15 +26,30 @@ export interface Origin {
   locate(keys: Pointer): SourceSpan | undefined;
 }
 
-const origins = new WeakMap<object, Origin>();
+/**
+ * The origin rides on the object itself as a hidden (symbol-keyed, non-enumerable) property: a
+ * WeakMap entry per model object cost more in garbage collection than the scan's evaluation did
+ * (ephemeron tables are re-traced on every GC). Hidden means JSON, spread, Object.keys and deep
+ * equality never see it; objects that cannot take a property fall back to the WeakMap.
+ */
+const ORIGIN = Symbol('ztkit.origin');
+const sealedOrigins = new WeakMap<object, Origin>();
 
 export function setOrigin<T extends object>(value: T, origin: Origin): T {
-  origins.set(value, origin);
+  if (Object.isExtensible(value))
+    Object.defineProperty(value, ORIGIN, {
+      value: origin,
+      writable: true,
+      configurable: true,
+      enumerable: false,
+    });
+  else sealedOrigins.set(value, origin);
   return value;
 }
 
 export function originOf(value: unknown): Origin | undefined {
-  return typeof value === 'object' && value !== null ? origins.get(value) : undefined;
+  if (typeof value !== 'object' || value === null) return undefined;
+  return Object.hasOwn(value, ORIGIN) ? (value as { [ORIGIN]: Origin })[ORIGIN] : sealedOrigins.get(value);
 }
 
 /** An origin with a fixed span and, optionally, explicit spans for some keys (used by translators). */
