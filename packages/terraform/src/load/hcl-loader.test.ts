@@ -69,3 +69,24 @@ describe('HCL loader', () => {
     ).toBe(33);
   });
 });
+
+describe('file() in a module', () => {
+  it('names a missing file relative to the module, not by its absolute path', () => {
+    const r = loadFiles({
+      'main.tf': [
+        'locals {',
+        '  cfg = file("${path.module}/config/missing.json")',
+        '}',
+        'resource "azurerm_resource_group" "rg" {',
+        '  name     = "rg"',
+        '  location = "westeurope"',
+        '  tags     = { cfg = local.cfg }',
+        '}',
+      ].join('\n'),
+    });
+    const warning = r.diagnostics.find((d) => d.message.includes('cannot read'));
+    expect(warning?.message).toContain('"config/missing.json"');
+    expect(warning?.message).not.toMatch(/"\//);
+    expect(warning?.span?.startLine).toBe(2);
+  });
+});

@@ -79,6 +79,8 @@ export class LoaderHost implements ModuleHost {
     const env: FunctionEnv = {
       maxItems: this.limits.maxCopyCount,
       readFile,
+      // path.module is absolute here; the user wrote a path relative to the module.
+      showPath: (p) => relative(dir, resolve(dir, p)).split(sep).join('/') || '.',
       renderTemplate: (text, vars, file) => {
         if (this.templateDepth >= MAX_TEMPLATE_NESTING)
           throw new TfEvalError('templatefile: templates nested too deep', 'cap-template-depth');

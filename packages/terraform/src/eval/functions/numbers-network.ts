@@ -108,14 +108,18 @@ export const NUMBER_NETWORK_FUNCTIONS: FunctionTable = {
   file: fn(1, 1, ([p], env) => {
     const text = env.readFile(toStr(p));
     if (text === undefined)
-      throw new TfEvalError(`file: cannot read ${JSON.stringify(p)} inside the scanned root`);
+      throw new TfEvalError(
+        `file: cannot read ${JSON.stringify(env.showPath?.(toStr(p)) ?? p)} inside the scanned root`,
+      );
     return text;
   }),
   fileexists: fn(1, 1, ([p], env) => env.readFile(toStr(p)) !== undefined),
   templatefile: fn(2, 2, ([p, vars], env) => {
     const text = env.readFile(toStr(p));
     if (text === undefined)
-      throw new TfEvalError(`templatefile: cannot read ${JSON.stringify(p)} inside the scanned root`);
+      throw new TfEvalError(
+        `templatefile: cannot read ${JSON.stringify(env.showPath?.(toStr(p)) ?? p)} inside the scanned root`,
+      );
     if (!isObject(vars)) throw new TfEvalError('templatefile: variables must be an object');
     return env.renderTemplate(text, vars, toStr(p));
   }),

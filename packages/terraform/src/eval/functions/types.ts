@@ -5,6 +5,8 @@ export interface FunctionEnv {
   readonly maxItems: number;
   /** Read a file relative to the module directory through the scan guard; undefined when refused. */
   readFile(path: string): string | undefined;
+  /** A path as messages show it: relative to the module directory (the finding already names the file). */
+  showPath?(path: string): string;
   /** Render a template string with variables (for `templatefile`). */
   renderTemplate(text: string, vars: Record<string, unknown>, file: string): unknown;
 }
