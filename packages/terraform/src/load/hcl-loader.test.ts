@@ -75,6 +75,7 @@ describe('file() in a module', () => {
     const r = loadFiles({
       'main.tf': [
         'locals {',
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: HCL source text
         '  cfg = file("${path.module}/config/missing.json")',
         '}',
         'resource "azurerm_resource_group" "rg" {',
