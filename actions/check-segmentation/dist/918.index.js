@@ -190,8 +190,8 @@ function gitHubAssertion(env, mask) {
     };
 }
 //# sourceMappingURL=credential.js.map
-// EXTERNAL MODULE: ../../packages/core/dist/index.js + 32 modules
-var core_dist = __webpack_require__(5278);
+// EXTERNAL MODULE: ../../packages/core/dist/index.js + 33 modules
+var core_dist = __webpack_require__(5245);
 ;// CONCATENATED MODULE: ../../packages/azure/dist/drift/properties.js
 /**
  * The properties whose change moves the Zero Trust posture, per ARM type (lower case). Paths are

@@ -14,6 +14,7 @@ export * from './functions/types.js';
 export * from './json/jsonc.js';
 export * from './json/pointer-origin.js';
 export * from './loaders/limits.js';
+export * from './loaders/roots.js';
 export * from './loaders/types.js';
 export * from './model/children.js';
 export * from './model/graph.js';

@@ -39,7 +39,7 @@ export function discover(paths: readonly string[], cwd = process.cwd()): Discove
     const abs = resolve(cwd, p);
     let real: string;
     try {
-      real = realpathSync(abs);
+      real = realpathSync.native(abs);
     } catch {
       errors.push(`${p}: no such file or directory`);
       continue;
@@ -76,7 +76,7 @@ export function discover(paths: readonly string[], cwd = process.cwd()): Discove
       } else if (entry.isSymbolicLink()) {
         let target: string;
         try {
-          target = realpathSync(full);
+          target = realpathSync.native(full);
         } catch {
           outcomes.push({ path: full, status: 'skipped', reason: 'broken symbolic link' });
           continue;

@@ -1,6 +1,5 @@
 import { readFileSync, realpathSync, statSync } from 'node:fs';
-import { dirname } from 'node:path';
-import type { Limits, ReadResult } from '@ztkit/core';
+import { isInsideRoots, type Limits, type ReadResult } from '@ztkit/core';
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
@@ -9,7 +8,6 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
  * module path that escapes them), files over the size cap, binary files and non-UTF-8 text.
  */
 export function guardedReader(roots: readonly string[], limits: Limits) {
-  const inside = insideRoots(roots);
   return (path: string): ReadResult => {
     let real: string;
     try {
@@ -18,7 +16,7 @@ export function guardedReader(roots: readonly string[], limits: Limits) {
     } catch {
       return { ok: false, reason: 'file not found', status: 'failed' };
     }
-    if (!inside(real))
+    if (!isInsideRoots(real, roots))
       return { ok: false, reason: 'refused: path is outside the scanned root', status: 'failed' };
     const size = statSync(real).size;
     if (size > limits.maxFileBytes)
@@ -36,22 +34,6 @@ export function guardedReader(roots: readonly string[], limits: Limits) {
       return { ok: true, text: decoder.decode(bytes) };
     } catch {
       return { ok: false, reason: 'not valid UTF-8 text', status: 'skipped' };
-    }
-  };
-}
-
-/**
- * Containment test that costs the depth of the path, not the number of roots: a scan of thousands
- * of listed files has a root per file, and testing each read against all of them was quadratic.
- */
-export function insideRoots(roots: readonly string[]): (real: string) => boolean {
-  const set = new Set(roots);
-  return (real) => {
-    for (let dir = real; ; ) {
-      if (set.has(dir)) return true;
-      const up = dirname(dir);
-      if (up === dir) return false;
-      dir = up;
     }
   };
 }

@@ -17,9 +17,10 @@
  * reason otherwise. A local linked template read through another template is accounted as scanned
  * through it and its resources are not counted twice.
  */
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import { isObject, type JsonObject } from '../functions/values.js';
 import { type JsonDocument, parseJsonc } from '../json/jsonc.js';
+import { rootHolding } from '../loaders/roots.js';
 import type {
   CandidateFile,
   Diagnostic,
@@ -83,23 +84,10 @@ class ArmLoad {
 
   constructor(private readonly ctx: LoadContext) {}
 
-  private readonly displayed = new Map<string, string>();
-
-  // Memoised: the scan of a long list of files has as many roots as files.
   display = (file: string): string => {
-    let shown = this.displayed.get(file);
-    if (shown === undefined) {
-      shown = file;
-      for (const root of this.ctx.roots) {
-        const rel = relative(root, file);
-        if (rel && !rel.startsWith('..') && !isAbsolute(rel)) {
-          shown = rel.split(sep).join('/');
-          break;
-        }
-      }
-      this.displayed.set(file, shown);
-    }
-    return shown;
+    const root = rootHolding(this.ctx.roots, file);
+    const rel = root === undefined ? '' : relative(root, file);
+    return rel ? rel.split(sep).join('/') : file;
   };
 
   run(files: readonly CandidateFile[]): LoadResult {

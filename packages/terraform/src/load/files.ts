@@ -1,6 +1,6 @@
 /** Reading and parsing `.tf` / `.tfvars` files through the scan guard, with located syntax errors. */
 import { readdirSync } from 'node:fs';
-import { join, resolve, sep } from 'node:path';
+import { join } from 'node:path';
 import { type Diagnostic, LineMap, type LoadContext } from '@ztkit/core';
 import type { TfFile } from '../eval/blocks.js';
 import { parseHcl } from '../hcl/parser.js';
@@ -47,10 +47,7 @@ export class FileCache {
   }
 }
 
-export function isInsideRoots(path: string, roots: readonly string[]): boolean {
-  const p = resolve(path);
-  return roots.some((root) => p === root || p.startsWith(root.endsWith(sep) ? root : root + sep));
-}
+export { isInsideRoots } from '@ztkit/core';
 
 /** The `.tf` files of a folder (sorted, as Terraform reads them), or undefined when it cannot be listed. */
 export function tfFilesIn(dir: string): string[] | undefined {

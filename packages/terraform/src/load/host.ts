@@ -3,7 +3,7 @@
  * local module folders (inside the scan roots, no cycles), the id of references, diagnostics.
  */
 import { basename, relative, resolve, sep } from 'node:path';
-import type { Diagnostic, LoadContext, SourceSpan } from '@ztkit/core';
+import { type Diagnostic, type LoadContext, rootHolding, type SourceSpan } from '@ztkit/core';
 import type { TfFile } from '../eval/blocks.js';
 import { type Budget, childScope, Evaluator } from '../eval/evaluator.js';
 import type { FunctionEnv } from '../eval/functions/index.js';
@@ -52,7 +52,7 @@ export class LoaderHost implements ModuleHost {
 
   /** A folder relative to the scan root that holds it (its own name when it is the root). */
   displayDir(dir: string): string {
-    const root = this.ctx.roots.find((r) => dir === r || dir.startsWith(r.endsWith(sep) ? r : `${r}${sep}`));
+    const root = rootHolding(this.ctx.roots, dir);
     const rel = root ? relative(root, dir) : '';
     return (rel === '' ? basename(dir) || '.' : rel).split(sep).join('/');
   }

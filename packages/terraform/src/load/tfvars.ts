@@ -15,13 +15,32 @@ export function isTfvars(path: string): boolean {
   return p.endsWith('.tfvars') || p.endsWith('.tfvars.json');
 }
 
+const byDir = new WeakMap<readonly string[], Map<string, string[]>>();
+
+/** The candidates' var files grouped by folder, once per candidate list (not once per root module). */
+function tfvarsByDir(candidates: readonly string[]): Map<string, string[]> {
+  let m = byDir.get(candidates);
+  if (!m) {
+    m = new Map();
+    for (const c of candidates) {
+      if (!isTfvars(c)) continue;
+      const d = dirname(c);
+      const list = m.get(d);
+      if (list) list.push(c);
+      else m.set(d, [c]);
+    }
+    byDir.set(candidates, m);
+  }
+  return m;
+}
+
 /** Var files that apply to the root module in `dir`, in precedence order (lowest first). */
 export function varFilesFor(
   dir: string,
   candidates: readonly string[],
   explicit: readonly string[],
 ): string[] {
-  const here = candidates.filter((c) => dirname(c) === dir && isTfvars(c));
+  const here = tfvarsByDir(candidates).get(dir) ?? [];
   const auto = here.filter((c) => /\.auto\.tfvars(\.json)?$/i.test(basename(c))).sort();
   const main = here.filter((c) => /^terraform\.tfvars(\.json)?$/i.test(basename(c)));
   return [...main, ...auto, ...explicit.filter(isTfvars)];
