@@ -111,8 +111,22 @@ function siteConfig(type: string, node: TfNode): ArmObject | undefined {
       .from(sc, 'alwaysOn', 'always_on')
       .from(sc, 'vnetRouteAllEnabled', 'vnet_route_all_enabled')
       .from(sc, 'remoteDebuggingEnabled', ['remote_debugging_enabled', 'remote_debugging'])
-      .from(sc, 'ipSecurityRestrictionsDefaultAction', 'ip_restriction_default_action')
-      .from(sc, 'scmIpSecurityRestrictionsDefaultAction', 'scm_ip_restriction_default_action')
+      // azurerm (3.95+) defaults both to Allow and always sends them: rules then only add exceptions,
+      // unlike ARM, where leaving the property out keeps the implicit deny after the rules.
+      .from(
+        sc,
+        'ipSecurityRestrictionsDefaultAction',
+        'ip_restriction_default_action',
+        undefined,
+        legacy ? undefined : 'Allow',
+      )
+      .from(
+        sc,
+        'scmIpSecurityRestrictionsDefaultAction',
+        'scm_ip_restriction_default_action',
+        undefined,
+        legacy ? undefined : 'Allow',
+      )
       .from(sc, 'scmIpSecurityRestrictionsUseMain', 'scm_use_main_ip_restriction');
     o.set('ipSecurityRestrictions', ipRestrictions(sc.blocks('ip_restriction')), sc.spanOf('ip_restriction'));
     o.set(
@@ -122,7 +136,11 @@ function siteConfig(type: string, node: TfNode): ArmObject | undefined {
     );
   } else {
     // No site_config block: the provider still sends its schema defaults.
-    o.set('minTlsVersion', '1.2').set('scmMinTlsVersion', '1.2').set('ftpsState', 'Disabled');
+    o.set('minTlsVersion', '1.2')
+      .set('scmMinTlsVersion', '1.2')
+      .set('ftpsState', 'Disabled')
+      .set('ipSecurityRestrictionsDefaultAction', 'Allow')
+      .set('scmIpSecurityRestrictionsDefaultAction', 'Allow');
   }
   return o;
 }

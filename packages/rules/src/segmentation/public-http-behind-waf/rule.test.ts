@@ -15,8 +15,26 @@ ruleTester(rule, import.meta.dirname, {
       file: 'fixtures/pass.json',
       name: 'WAF_v2 gateways with gateway or per-listener policies, Front Door domains covered, web apps fronted or private',
     },
+    {
+      file: 'fixtures/restrictions-pass.tf',
+      name: 'web apps whose access restrictions default to Deny, with or without a Front Door exception',
+    },
+    {
+      file: 'fixtures/restrictions-pass.bicep',
+      name: 'web app with default action Deny and no exceptions',
+    },
   ],
   invalid: [
+    {
+      file: 'fixtures/restrictions-fail.tf',
+      errors: [
+        {
+          line: 12,
+          severity: 'medium',
+          message: "Web app 'app-fd-rule-default-allow' is reachable from the Internet directly",
+        },
+      ],
+    },
     {
       file: 'fixtures/fail.tf',
       errors: [

@@ -34,7 +34,8 @@ export function siteExposure(
 function restrictsCallers(restrictions: unknown, defaultAction: unknown): boolean {
   if (enumIs(defaultAction, 'Allow')) return false;
   const rules = arrayOf(restrictions).map(recordOf);
-  if (rules.length === 0) return false;
+  // No rules: open, unless the default action says Deny (then nobody gets in).
+  if (rules.length === 0) return enumIs(defaultAction, 'Deny');
   return !rules.some((r) => {
     const ip = lowerString(r?.ipAddress);
     return !enumIs(r?.action, 'Deny') && (ip === 'any' || ip === '0.0.0.0/0');
