@@ -22,7 +22,13 @@ export {
   formatTraffic,
 } from './exposure/summary.js';
 export type { HubBypass, LateralEdge, LateralMap, LateralTraffic, LateralVia } from './lateral/lateral.js';
-export { AddressSet, AZURE_LOAD_BALANCER, INTERNET, NON_PUBLIC } from './net/address-set.js';
+export {
+  AddressSet,
+  AZURE_LOAD_BALANCER,
+  coversWholeInternet,
+  INTERNET,
+  NON_PUBLIC,
+} from './net/address-set.js';
 export { type IpFamily, type ParsedPrefix, parsePrefix } from './net/cidr.js';
 export { type Interval, IntervalSet } from './net/interval-set.js';
 export { ALL_PORTS, formatPorts, parsePortRange, portSetOf } from './net/port-set.js';

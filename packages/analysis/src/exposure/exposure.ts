@@ -1,4 +1,4 @@
-import { type AddressSet, INTERNET } from '../net/address-set.js';
+import { type AddressSet, coversWholeInternet, INTERNET } from '../net/address-set.js';
 import { IntervalSet } from '../net/interval-set.js';
 import { ALL_PORTS } from '../net/port-set.js';
 import type { ProtocolMask } from '../net/protocol.js';
@@ -98,7 +98,7 @@ function toExposed(t: Traffic, paths: readonly PublicPath[]): ExposedTraffic {
     protocols: t.protocols,
     ports: t.ports,
     sources: t.remote,
-    wholeInternet: t.remote.v4.covers(INTERNET.v4),
+    wholeInternet: coversWholeInternet(t.remote),
     allowedBy: t.decidedBy.filter((r) => !r.isDefault),
     paths: through,
     reachablePorts: reachable,

@@ -193,5 +193,13 @@ export const NON_PUBLIC = AddressSet.ofPrefixes([
  */
 export const INTERNET = AddressSet.ANY.subtract(NON_PUBLIC);
 
+/**
+ * True when `remote` admits every public address of one family: `0.0.0.0/0` and `::/0` both mean
+ * "anyone on the Internet" to the reader of a rule, whichever family the workload listens on.
+ */
+export function coversWholeInternet(remote: AddressSet): boolean {
+  return remote.v4.covers(INTERNET.v4) || remote.v6.covers(INTERNET.v6);
+}
+
 /** The Azure infrastructure address used by load balancer probes (`AzureLoadBalancer`). */
 export const AZURE_LOAD_BALANCER = AddressSet.ofPrefixes(['168.63.129.16/32']);

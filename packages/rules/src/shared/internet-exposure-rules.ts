@@ -8,6 +8,7 @@
  */
 import {
   type AddressSet,
+  coversWholeInternet,
   describeRule,
   type ExposedTraffic,
   type ExposureEntry,
@@ -283,7 +284,7 @@ function* detachedAndShadowed(
         continue;
       }
       if (isAttached) continue; // attached: the effective evaluation already had its say
-      const whole = decided.some((t) => t.remote.v4.covers(INTERNET.v4));
+      const whole = decided.some((t) => coversWholeInternet(t.remote));
       let traffic = IntervalSet.EMPTY;
       let protocols = 0;
       for (const t of decided) {

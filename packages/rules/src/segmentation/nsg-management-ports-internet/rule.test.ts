@@ -95,6 +95,11 @@ ruleTester(rule, import.meta.dirname, {
       ],
     },
     {
+      file: 'fixtures/ipv6-any.tf',
+      name: '::/0 counts as the whole Internet, like 0.0.0.0/0',
+      errors: [{ line: 10, severity: 'medium', message: /^Internet → tcp\/22/ }],
+    },
+    {
       file: 'fixtures/no-nsg-scale-sets.tf',
       name: 'scale sets without NSG: Standard per-instance public IPs are closed, unspecified ones are not',
       errors: [{ line: 46, severity: 'critical', message: /^Internet → vmss-unspecified \(scale set\)/ }],
