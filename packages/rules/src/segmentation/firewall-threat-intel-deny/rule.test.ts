@@ -6,11 +6,23 @@ ruleTester(rule, import.meta.dirname, {
     { file: 'fixtures/pass.tf', name: 'azurerm policy in Deny attached to the firewall' },
     { file: 'fixtures/pass.bicep', name: 'child policy inherits Deny' },
     {
+      file: 'fixtures/child-policies-pass.tf',
+      name: "child policy with azurerm's default Alert under a Deny base",
+    },
+    {
       file: 'fixtures/pass.json',
       name: 'Deny on base policy inherited by child; firewall follows its policy; external base not judged',
     },
   ],
   invalid: [
+    {
+      file: 'fixtures/child-policies.bicep',
+      name: 'the strictest mode on the chain applies',
+      errors: [
+        { line: 26, message: "'afwp-alert-base' has threat intelligence in 'Alert' mode" },
+        { line: 35, message: "inherits threat intelligence mode 'Alert' from base policy 'afwp-alert-base'" },
+      ],
+    },
     {
       file: 'fixtures/parameter.bicep',
       name: 'parameter defaults to Deny but allows Alert and Off',

@@ -1,10 +1,5 @@
-import { defineRule, type FindingDraft, isUnknown } from '@ztkit/core';
-import {
-  firewallPolicyOf,
-  inheritedPolicySetting,
-  isHubFirewall,
-  policyTier,
-} from '../../shared/azure-firewall.js';
+import { defineRule, type FindingDraft, isUnknown, type Resource, type ResourceGraph } from '@ztkit/core';
+import { firewallPolicyOf, isHubFirewall, policyTier } from '../../shared/azure-firewall.js';
 import { insecureParameterFinding } from '../../shared/parameter-bindings.js';
 import { enumIs } from '../../shared/property-values.js';
 
@@ -42,7 +37,7 @@ export default defineRule({
     notes: [
       "threatIntelMode absent is read as 'Alert', the Azure default.",
       'A firewall attached to a policy takes the policy setting; its own threatIntelMode is ignored by Azure and not judged.',
-      'A child policy that does not set the mode inherits its base policy; when the base policy is not in the scan the rule cannot tell.',
+      'A child policy inherits the mode of its base policy and may only make it stricter (Off < Alert < Deny): the strictest mode on the chain applies. When a base policy is not in the scan and the chain has no Deny, the rule cannot tell.',
       'Azure Firewall Basic supports threat intelligence in Alert mode only; a Basic policy is reported with that explanation.',
       'When the mode comes from a parameter whose default or allowed values include Alert or Off, the finding lands on the parameter declaration.',
     ],
@@ -60,7 +55,7 @@ export default defineRule({
         yield viaParameter;
         continue;
       }
-      const setting = inheritedPolicySetting(graph, policy, (p) => p.properties.threatIntelMode);
+      const setting = effectiveMode(graph, policy);
       if (!setting.known) continue;
       const mode = setting.value ?? DEFAULT_MODE;
       if (enumIs(mode, 'Deny')) continue;
@@ -115,3 +110,44 @@ export default defineRule({
     }
   },
 });
+
+const STRICTNESS: Readonly<Record<string, number>> = { off: 0, alert: 1, deny: 2 };
+
+type Effective =
+  | { readonly known: true; readonly value: unknown; readonly from: Resource }
+  | { readonly known: false };
+
+/**
+ * The mode a policy enforces. Firewall Manager lets a child policy override its parent's threat
+ * intelligence mode only with a stricter one, so the strictest mode set anywhere on the base-policy
+ * chain wins (a child's "Alert" under a "Deny" parent still denies). `from` is the policy that sets
+ * it. A mode not known statically, or a chain that leaves the scan, is unknown unless Deny is
+ * already on the chain (nothing can relax it).
+ */
+function effectiveMode(graph: ResourceGraph, policy: Resource): Effective {
+  const seen = new Set<Resource>();
+  let best: { value: unknown; from: Resource; rank: number } | undefined;
+  let uncertain = false;
+  for (let current: Resource | undefined = policy; current && !seen.has(current); ) {
+    seen.add(current);
+    const value = current.properties.threatIntelMode;
+    if (isUnknown(value)) uncertain = true;
+    else if (typeof value === 'string') {
+      const rank = STRICTNESS[value.toLowerCase()] ?? -1;
+      if (rank === STRICTNESS.deny) return { known: true, value, from: current };
+      if (!best || rank > best.rank) best = { value, from: current, rank };
+    }
+    const base = current.properties.basePolicy;
+    if (base == null) break;
+    if (isUnknown(base)) {
+      uncertain = true;
+      break;
+    }
+    current = graph.resolve(base);
+    if (!current) uncertain = true;
+  }
+  if (uncertain) return { known: false };
+  return best
+    ? { known: true, value: best.value, from: best.from }
+    : { known: true, value: undefined, from: policy };
+}
