@@ -45,8 +45,8 @@ export function collectBindings(
 }
 
 /**
- * What the parameter lets a deployer choose. In a root file that is its default and allowed values
- * (a parameter file is one deployment; the template serves others). In a module instance the
+ * What the parameter lets a deployer choose. In a root file that is its default and allowed values,
+ * unless its parameter file gives a value: that deployment is the one judged. In a module instance the
  * caller decides: a known value it passes is the value, with nothing left to choose (no binding);
  * when it passes nothing the default is the value (the allowed values are choices nobody makes);
  * when it passes something unknown, the allowed values still bound what that can be.
@@ -56,10 +56,11 @@ function binding(t: Template, name: string): ParameterBinding | undefined {
     const decl = t.params.get(name)!;
     let useAllowed = true;
     let useDefault = true;
-    if (t.via.length > 0) {
-      const given = t.inputs.get(name);
-      // A null value is not given (ARM applies the default), as in Template.paramValue.
-      const notGiven = given === undefined || (given === null && decl.value !== undefined);
+    const given = t.inputs.get(name);
+    // A null value is not given (ARM applies the default), as in Template.paramValue.
+    const notGiven = given === undefined || (given === null && decl.value !== undefined);
+    // A root's parameter file fixes the values it gives, as a module's caller does.
+    if (t.via.length > 0 || !notGiven) {
       if (notGiven) useAllowed = false;
       else if (isUnknown(given)) useDefault = false;
       else return undefined;

@@ -169,6 +169,30 @@ output id string = a.outputs.resourceId
     });
   });
 
+  it('leaves no parameter choice to report where the .bicepparam file gives the value', () => {
+    const template = [
+      "@allowed(['TLS1_0', 'TLS1_2'])",
+      "param tls string = 'TLS1_0'",
+      "param access string = 'Enabled'",
+      "resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {",
+      "  name: 'st'",
+      '  properties: {',
+      '    minimumTlsVersion: tls',
+      '    publicNetworkAccess: access',
+      '  }',
+      '}',
+    ].join('\n');
+    const { resources } = loadMemory({
+      'main.bicep': template,
+      'main.bicepparam': "using './main.bicep'\nparam tls = 'TLS1_2'\n",
+    });
+    const bindings = resources[0]!.bindings!;
+    expect(resources[0]!.properties.minimumTlsVersion).toBe('TLS1_2');
+    expect(bindings.get('properties.minimumTlsVersion')).toBeUndefined();
+    // Not given: the deployer still chooses, so the default is reported.
+    expect(bindings.get('properties.publicNetworkAccess')).toMatchObject({ defaultValue: 'Enabled' });
+  });
+
   it('fails a .bicepparam file whose template cannot be read', () => {
     const { outcomes } = loadMemory({ 'dev.bicepparam': "using './missing.bicep'\nparam prefix = 'x'\n" });
     expect(outcomes).toHaveLength(1);

@@ -180,8 +180,10 @@ describe('parameters and bindings', () => {
     expect(st.name).toBe('stprod');
     expect(st.properties.minimumTlsVersion).toBe('TLS1_2');
     expect(isUnknown(st.properties.supportsHttpsTrafficOnly)).toBe(true);
-    // The binding still reports the declared default and allowed values.
-    expect(st.bindings?.get('properties.minimumTlsVersion')).toMatchObject({ defaultValue: 'TLS1_0' });
+    // A value the parameter file gives is the deployment's: no choice is left to report.
+    expect(st.bindings?.get('properties.minimumTlsVersion')).toBeUndefined();
+    // A Key Vault reference is unknown: its declared default no longer applies.
+    expect(st.bindings?.get('properties.supportsHttpsTrafficOnly')?.defaultValue).toBeUndefined();
     const outcome = (p: string) => result.outcomes.find((o) => o.path === p);
     expect(outcome(params)).toMatchObject({ status: 'scanned', reason: 'parameters for main.json' });
     expect(outcome(orphan)).toMatchObject({ status: 'skipped' });

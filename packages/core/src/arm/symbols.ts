@@ -269,7 +269,7 @@ export class TemplateSymbolTable implements TemplateSymbols {
     if (cached !== undefined) return cached ?? undefined;
     const entry = this.params.get(key);
     let binding: ParameterBinding | null = null;
-    const choice = this.nested ? this.callerChoice(key) : 'deployer';
+    const choice = this.nested ? this.callerChoice(key) : this.rootChoice(key);
     if (entry && isObject(entry.raw) && choice !== 'fixed') {
       const decl = entry.raw;
       const allowed =
@@ -288,6 +288,15 @@ export class TemplateSymbolTable implements TemplateSymbols {
     }
     this.bindingCache.set(key, binding);
     return binding ?? undefined;
+  }
+
+  /**
+   * At the root, a parameter file that gives a value fixes it for the deployment being judged (as
+   * a caller does for a nested one); without one, the deployer chooses among the declared values.
+   */
+  private rootChoice(key: string): 'deployer' | 'unknown' | 'fixed' {
+    const choice = this.callerChoice(key);
+    return choice === 'default' ? 'deployer' : choice;
   }
 
   /**

@@ -127,6 +127,34 @@ module "unknown" {
     expect(binding('unknown')?.defaultValue).toBeUndefined();
   });
 
+  it('leaves no choice to report for a root variable that terraform.tfvars sets', () => {
+    const r = loadFiles({
+      'main.tf': `
+variable "tls" {
+  default = "TLS1_0"
+}
+variable "access" {
+  default = true
+}
+resource "azurerm_storage_account" "s" {
+  name                          = "st"
+  resource_group_name           = "rg"
+  min_tls_version               = var.tls
+  public_network_access_enabled = var.access
+}
+`,
+      'terraform.tfvars': 'tls = "TLS1_2"\n',
+    });
+    const sa = r.graph.ofType('Microsoft.Storage/storageAccounts')[0]!;
+    expect(sa.properties.minimumTlsVersion).toBe('TLS1_2');
+    expect(sa.bindings?.get('properties.minimumTlsVersion')).toBeUndefined();
+    // Not in the var file: the deployer still chooses, so the default is reported.
+    expect(sa.bindings?.get('properties.publicNetworkAccess')).toMatchObject({
+      name: 'access',
+      defaultValue: true,
+    });
+  });
+
   it('applies optional() defaults and primitive conversions of variable types', () => {
     const r = loadFiles({
       'main.tf': `variable "rules" {

@@ -341,8 +341,8 @@ export class ModuleRun {
   }
 
   /**
-   * What the variable lets a deployer choose. At the root: its default and validated values (a
-   * tfvars file is one deployment; the configuration serves others). In a child module the caller
+   * What the variable lets a deployer choose. At the root: its default and validated values, unless
+   * a var file gives the value (then that value is judged, no choice is left). In a child module the caller
    * decides: a known value it passes is the value (no binding); passing nothing leaves the default
    * (the validated values are choices nobody makes); an unknown value is still bounded by them.
    */
@@ -351,7 +351,12 @@ export class ModuleRun {
     if (!decl) return undefined;
     const b = variableBinding(variable, decl.block, decl.file, this.evaluator);
     const inputs = this.options.inputs;
-    if (!inputs) return b;
+    if (!inputs) {
+      // At the root, a value from terraform.tfvars, *.auto.tfvars or --var-file is the deployment.
+      const tfvars = this.options.tfvars;
+      if (!tfvars || !Object.hasOwn(tfvars, variable)) return b;
+      return isUnknown(tfvars[variable]) ? { ...b, defaultValue: undefined } : undefined;
+    }
     if (!Object.hasOwn(inputs, variable)) return { ...b, allowedValues: undefined };
     return isUnknown(inputs[variable]) ? { ...b, defaultValue: undefined } : undefined;
   }
