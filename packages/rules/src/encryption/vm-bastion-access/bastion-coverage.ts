@@ -26,7 +26,12 @@ export function networksOfVm(graph: ResourceGraph, vm: Resource): Resource[] | '
     if (!networks.includes(vnet)) networks.push(vnet);
     return true;
   };
-  const profile = vm.properties.networkProfile as Record<string, unknown> | undefined;
+  // Scale sets keep the profile one level down, in the model every instance is stamped from.
+  const vmss = vm.properties.virtualMachineProfile as Record<string, unknown> | undefined;
+  if (isUnknown(vmss)) return 'unknown';
+  const profile = (vm.properties.networkProfile ?? vmss?.networkProfile) as
+    | Record<string, unknown>
+    | undefined;
   if (!profile || isUnknown(profile)) return 'unknown';
   const nics = profile.networkInterfaces;
   if (Array.isArray(nics))
@@ -52,21 +57,44 @@ export function networksOfVm(graph: ResourceGraph, vm: Resource): Resource[] | '
   return networks.length ? networks : 'unknown';
 }
 
+/** Networks that hold a Bastion, and the subset whose Bastion also serves peered networks. */
+export interface BastionNetworks {
+  readonly local: ReadonlySet<Resource>;
+  readonly peered: ReadonlySet<Resource>;
+}
+
 /**
- * Whether a Bastion host serves `vnet`: one in it, or in a network it peers with. 'unknown' when a
- * peering points at a network outside the scan (that network may hold the Bastion).
+ * The Developer SKU serves only its own virtual network (Microsoft's SKU table: no connection to
+ * VMs in peered networks); every other SKU, and a SKU not known statically, reaches peers too.
+ */
+export function bastionNetworks(graph: ResourceGraph): BastionNetworks {
+  const local = new Set<Resource>();
+  const peered = new Set<Resource>();
+  for (const bastion of graph.ofType(BASTION_HOSTS)) {
+    const vnet = bastionNetwork(graph, bastion);
+    if (!vnet) continue;
+    local.add(vnet);
+    const sku = (bastion.sku as { name?: unknown } | undefined)?.name;
+    if (!(typeof sku === 'string' && sku.toLowerCase() === 'developer')) peered.add(vnet);
+  }
+  return { local, peered };
+}
+
+/**
+ * Whether a Bastion host serves `vnet`: one in it, or (except Developer) in a network it peers with.
+ * 'unknown' when a peering points at a network outside the scan (that network may hold the Bastion).
  */
 export function bastionReaches(
   graph: ResourceGraph,
   vnet: Resource,
-  bastionNetworks: ReadonlySet<Resource>,
+  bastions: BastionNetworks,
 ): boolean | 'unknown' {
-  if (bastionNetworks.has(vnet)) return true;
+  if (bastions.local.has(vnet)) return true;
   let unresolved = false;
   for (const peering of graph.childrenOf(vnet, 'virtualNetworkPeerings')) {
     const remote = graph.resolve(peering.properties.remoteVirtualNetwork);
     if (!remote) unresolved = true;
-    else if (bastionNetworks.has(remote)) return true;
+    else if (bastions.peered.has(remote)) return true;
   }
   return unresolved ? 'unknown' : false;
 }

@@ -13,8 +13,24 @@ ruleTester(rule, import.meta.dirname, {
       name: 'Terraform spoke VM, azurerm_virtual_network_peering to a hub with Bastion',
     },
     { file: 'fixtures/pass-expressions.json', name: 'ARM with resourceId() references' },
+    { file: 'fixtures/pass-developer-local.bicep', name: 'Developer SKU Bastion in the VM network' },
   ],
   invalid: [
+    {
+      file: 'fixtures/fail-scale-set.bicep',
+      name: 'scale set whose network profile subnet has no Bastion',
+      errors: [{ line: 17, message: "VM 'vmss-workers' in 'vnet-batch'" }],
+    },
+    {
+      file: 'fixtures/fail-scale-set.tf',
+      name: 'azurerm scale set whose network_interface subnet has no Bastion',
+      errors: [{ line: 17, message: "VM 'vmss-tf-web' in 'vnet-tf-app'" }],
+    },
+    {
+      file: 'fixtures/fail-developer-peered.bicep',
+      name: 'Developer SKU Bastion in the hub does not reach the peered spoke',
+      errors: [{ line: 64, message: "VM 'vm-app1' in 'vnet-spoke'" }],
+    },
     {
       file: 'fixtures/fail.json',
       name: 'VM in an isolated network; VM in a spoke whose peered hub has no Bastion',

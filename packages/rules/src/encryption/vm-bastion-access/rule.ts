@@ -1,5 +1,5 @@
-import { defineRule, type FindingDraft, type Resource } from '@ztkit/core';
-import { BASTION_HOSTS, bastionNetwork, bastionReaches, networksOfVm } from './bastion-coverage.js';
+import { defineRule, type FindingDraft } from '@ztkit/core';
+import { BASTION_HOSTS, bastionNetworks, bastionReaches, networksOfVm } from './bastion-coverage.js';
 
 const MACHINES = ['Microsoft.Compute/virtualMachines', 'Microsoft.Compute/virtualMachineScaleSets'];
 
@@ -37,21 +37,17 @@ export default defineRule({
     links: ['https://learn.microsoft.com/azure/bastion/vnet-peering'],
     notes: [
       'A VM whose NIC, subnet or virtual network is not in the scan, or whose network peers with a network outside the scan, is not judged: the Bastion may live there.',
-      'Bastion reaches VMs in its own virtual network and in directly peered networks, so both count.',
+      'Bastion reaches VMs in its own virtual network and in directly peered networks, so both count; the Developer SKU reaches only its own network.',
+      'Scale sets are judged by the subnets of their virtualMachineProfile.networkProfile.',
     ],
   },
   *check({ graph }): Iterable<FindingDraft> {
-    const bastionNetworks = new Set(
-      graph
-        .ofType(BASTION_HOSTS)
-        .map((b) => bastionNetwork(graph, b))
-        .filter((v): v is Resource => v !== undefined),
-    );
+    const bastions = bastionNetworks(graph);
     for (const type of MACHINES)
       for (const vm of graph.ofType(type)) {
         const networks = networksOfVm(graph, vm);
         if (networks === 'unknown') continue;
-        const unserved = networks.filter((vnet) => bastionReaches(graph, vnet, bastionNetworks) === false);
+        const unserved = networks.filter((vnet) => bastionReaches(graph, vnet, bastions) === false);
         if (unserved.length)
           yield {
             resource: vm,
