@@ -15,6 +15,11 @@ ruleTester(rule, import.meta.dirname, {
   ],
   invalid: [
     {
+      file: 'fixtures/fail-second-circuit.json',
+      name: 'a tunnel over one circuit does not cover a second circuit no gateway in the scan connects to',
+      errors: [{ line: 73, message: "circuit 'erc-dr-frankfurt' has private peering" }],
+    },
+    {
       file: 'fixtures/fail.json',
       name: 'only an Internet VPN beside the ER gateway; a circuit with private peering and no gateway',
       errors: [

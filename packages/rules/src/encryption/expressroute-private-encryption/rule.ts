@@ -62,7 +62,6 @@ export default defineRule({
           message: `ExpressRoute gateway '${gateway.name}' carries private traffic for '${vnet.name}' unencrypted: no VPN gateway in that network has an IPsec connection over private peering (useLocalAzureIpAddress).`,
         };
     }
-    if (tunnelledGateways.size) return;
     for (const circuit of graph.ofType(CIRCUITS))
       if (!covered.has(circuit) && hasPrivatePeering(graph, circuit))
         yield {
