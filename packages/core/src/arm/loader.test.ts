@@ -324,6 +324,44 @@ describe('variables, loops and conditions', () => {
 });
 
 describe('resource shapes', () => {
+  it('qualifies multi-segment relative child types such as providers/diagnosticSettings', () => {
+    const { result } = loadTemplate({
+      resources: [
+        {
+          type: 'Microsoft.Network/azureFirewalls',
+          apiVersion: '2023-09-01',
+          name: 'afw-hub',
+          properties: {},
+          resources: [
+            {
+              type: 'providers/diagnosticSettings',
+              apiVersion: '2021-05-01-preview',
+              name: 'Microsoft.Insights/to-law',
+              properties: { workspaceId: 'law' },
+            },
+            {
+              type: 'Microsoft.Network/azureFirewalls/providers/diagnosticSettings',
+              apiVersion: '2021-05-01-preview',
+              name: 'Microsoft.Insights/full-type',
+              properties: { workspaceId: 'law' },
+            },
+          ],
+        },
+      ],
+    });
+    const settings = result.resources.filter((r) => r.type.endsWith('diagnosticSettings'));
+    expect(settings.map((r) => [r.type, r.name])).toEqual([
+      ['Microsoft.Network/azureFirewalls/providers/diagnosticSettings', 'afw-hub/Microsoft.Insights/to-law'],
+      [
+        'Microsoft.Network/azureFirewalls/providers/diagnosticSettings',
+        'afw-hub/Microsoft.Insights/full-type',
+      ],
+    ]);
+    expect(settings[0]!.id).toMatch(
+      /\/providers\/Microsoft\.Network\/azureFirewalls\/afw-hub\/providers\/Microsoft\.Insights\/diagnosticSettings\/to-law$/,
+    );
+  });
+
   it('resolves nested child resources relative to their parent', () => {
     const { result } = loadTemplate({
       resources: [

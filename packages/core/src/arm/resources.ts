@@ -135,8 +135,7 @@ function instantiate(
     walker.warn('resource-shape', 'resource has no string type or name; it is left out', origin);
     return;
   }
-  const type = parent && !rawType.includes('/') ? `${parent.type}/${rawType}` : rawType;
-  const name = parent && !rawName.includes('/') ? `${parent.name}/${rawName}` : rawName;
+  const { type, name } = parent ? qualifyChild(parent, rawType, rawName) : { type: rawType, name: rawName };
   if (run.resources.length >= run.sink.limits.maxResourcesPerFile)
     throw new TemplateFailure(
       'cap-resources',
@@ -236,4 +235,23 @@ function resourceIdOf(
     return buildResourceId(type, names, scope.subscriptionId, scope.resourceGroupName);
   if (scope.targetScope === 'subscription') return subscriptionLevelId(scope.subscriptionId, type, names);
   return providerPath(type, names);
+}
+
+/**
+ * The full type and name of a resource nested in its parent's `resources`. A type is qualified when
+ * its first segment is a namespace (`Microsoft.Network/...`); anything else is relative to the parent,
+ * including multi-segment forms such as `providers/diagnosticSettings` (name
+ * `Microsoft.Insights/to-law`). A name that already has a segment per type level is kept.
+ */
+function qualifyChild(
+  parent: { readonly type: string; readonly name: string },
+  rawType: string,
+  rawName: string,
+): { type: string; name: string } {
+  const relative = !rawType.split('/', 1)[0]!.includes('.');
+  const type = relative ? `${parent.type}/${rawType}` : rawType;
+  // A full type has one more segment (the namespace) than the full name.
+  const fullNameSegments = type.split('/').length - 1;
+  const name = rawName.split('/').length < fullNameSegments ? `${parent.name}/${rawName}` : rawName;
+  return { type, name };
 }

@@ -6,6 +6,10 @@ ruleTester(rule, import.meta.dirname, {
     { file: 'fixtures/pass.tf', name: 'azurerm diagnostic setting to a workspace' },
     { file: 'fixtures/pass.bicep', name: 'Bicep scoped diagnostic settings to a workspace' },
     {
+      file: 'fixtures/pass-nested-child.json',
+      name: 'ARM diagnostic settings nested as providers/diagnosticSettings children and at top level',
+    },
+    {
       file: 'fixtures/pass.json',
       name: 'firewall and gateway logs to a workspace; CDN profile out of scope',
     },
