@@ -29,6 +29,12 @@ describe('firewall address and port specs', () => {
     expect(coversAllPorts(['1-65535'])).toBe(true);
     expect(coversAllPorts(['*'])).toBe(true);
     expect(coversAllPorts(['1-1024'])).toBe(false);
+    // Ranges that add up to every port, in any order and overlapping.
+    expect(coversAllPorts(['1025-65535', '1-1024'])).toBe(true);
+    expect(coversAllPorts(['0-80', '80-40000', '39000-65535'])).toBe(true);
+    // A gap of one port is not every port.
+    expect(coversAllPorts(['1-1024', '1026-65535'])).toBe(false);
+    expect(coversAllPorts(['1-1024', 'x-65535'])).toBe(false);
   });
 
   it('sizes IPv4 rules and ranges', () => {

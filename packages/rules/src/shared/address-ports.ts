@@ -43,10 +43,18 @@ export function coveredPorts(list: unknown, wanted: readonly number[]): number[]
 /** True when the list covers every port (a `*` or a range spanning 1-65535). */
 export function coversAllPorts(list: unknown): boolean {
   if (!Array.isArray(list)) return false;
-  return list.some((spec) => {
-    const r = parsePortRange(spec);
-    return r !== undefined && r[0] <= 1 && r[1] === 65535;
-  });
+  // Together, not one by one: ["1-1024", "1025-65535"] opens every port as surely as "*".
+  const ranges = list
+    .map(parsePortRange)
+    .filter((r): r is [number, number] => r !== undefined)
+    .sort((a, b) => a[0] - b[0]);
+  let next = 1;
+  for (const [from, to] of ranges) {
+    if (from > next) return false;
+    next = Math.max(next, to + 1);
+    if (next > 65535) return true;
+  }
+  return false;
 }
 
 /** Number of IPv4 addresses an IP rule admits (`a.b.c.d`, `a.b.c.d/n`), or undefined when not IPv4. */

@@ -37,7 +37,7 @@ export default defineRule({
     links: ['https://learn.microsoft.com/azure/firewall/rule-processing'],
     notes: [
       "'*', 'Any', '0.0.0.0/0' count as any address; a side that also names IP groups or FQDNs is treated as specific.",
-      "Ports '*' or a range covering 1-65535 count as any port.",
+      "Ports '*', or ranges that together cover 1-65535, count as any port.",
       'Only rules in Allow collections are judged; deny-all rules are good practice.',
     ],
   },
