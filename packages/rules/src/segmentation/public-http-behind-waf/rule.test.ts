@@ -20,11 +20,20 @@ ruleTester(rule, import.meta.dirname, {
       name: 'web apps whose access restrictions default to Deny, with or without a Front Door exception',
     },
     {
+      file: 'fixtures/pass-private-listeners.bicep',
+      name: 'v2 gateway whose public frontend serves no listener (all bound to the private frontend)',
+    },
+    {
       file: 'fixtures/restrictions-pass.bicep',
       name: 'web app with default action Deny and no exceptions',
     },
   ],
   invalid: [
+    {
+      file: 'fixtures/fail-listener-policy.tf',
+      name: 'per-listener WAF policy on one public listener but not the other: the message names the bare one',
+      errors: [{ line: 34, message: "public listener 'blog' has no per-listener WAF policy either" }],
+    },
     {
       file: 'fixtures/restrictions-fail.tf',
       errors: [

@@ -48,9 +48,9 @@ export default defineRule({
       'https://learn.microsoft.com/azure/frontdoor/front-door-waf',
     ],
     notes: [
-      'An Application Gateway is public when one of its frontend IP configurations has a public IP; internal-only gateways are not judged.',
+      'An Application Gateway is public when a listener is bound to a frontend IP configuration with a public IP; internal-only gateways, and v2 gateways whose mandatory public frontend serves no listener, are not judged.',
       'A WAF-tier Application Gateway is protected by a gateway-level firewallPolicy, a firewallPolicy on every HTTP listener, or an enabled inline webApplicationFirewallConfiguration.',
-      'A web app is reported (medium) when public network access is not disabled, no access restriction narrows its callers, and no Application Gateway or Front Door in the scan forwards to it (by resource ID or <name>.azurewebsites.net). Gateways outside the scan cannot be seen: suppress with a justification.',
+      'A web app is reported (medium) when public network access is not disabled, no access restriction narrows its callers (azurerm sends ip_restriction_default_action = Allow unless told otherwise; a default of Deny with no rules closes the site), and no Application Gateway or Front Door in the scan forwards to it (by resource ID or <name>.azurewebsites.net). Gateways outside the scan cannot be seen: suppress with a justification.',
       'A web app with a private endpoint and no explicit publicNetworkAccess is not judged, nor are web apps when a gateway or Front Door of the scan forwards to a host name not known statically (it could be any of them).',
     ],
   },
@@ -100,9 +100,23 @@ export default defineRule({
 function gatewayWithoutWaf(gateway: Resource): FindingDraft | undefined {
   const p = gateway.properties;
   const frontends = p.frontendIPConfigurations;
-  if (isUnknown(frontends)) return undefined;
-  const isPublic = arrayOf(frontends).some((f) => subProperties(f)?.publicIPAddress != null);
-  if (!isPublic) return undefined;
+  const listeners = p.httpListeners;
+  if (isUnknown(frontends) || isUnknown(listeners)) return undefined;
+  const publicFrontends = new Set(
+    arrayOf(frontends)
+      .filter((f) => subProperties(f)?.publicIPAddress != null)
+      .map((f) => lowerString(recordOf(f)?.name)),
+  );
+  if (publicFrontends.size === 0) return undefined;
+  // v2 gateways must have a public frontend even when they serve only private listeners; only the
+  // listeners bound to a public frontend take Internet traffic. A listener whose frontend cannot be
+  // told is counted as public.
+  const served = arrayOf(listeners).filter((l) => {
+    const ref = recordOf(subProperties(l)?.frontendIPConfiguration)?.id;
+    if (typeof ref !== 'string' || isUnknown(ref)) return true;
+    return publicFrontends.has(lowerString(ref.split('/').pop()));
+  });
+  if (arrayOf(listeners).length > 0 && served.length === 0) return undefined;
   const tier = recordOf(p.sku)?.tier;
   if (isUnknown(tier) || typeof tier !== 'string') return undefined;
   if (!lowerString(tier)?.startsWith('waf')) {
@@ -114,15 +128,18 @@ function gatewayWithoutWaf(gateway: Resource): FindingDraft | undefined {
   }
   const config = recordOf(p.webApplicationFirewallConfiguration);
   if (p.firewallPolicy != null || isUnknown(config?.enabled) || config?.enabled === true) return undefined;
-  const listeners = p.httpListeners;
-  if (isUnknown(listeners)) return undefined;
-  const list = arrayOf(listeners);
-  if (list.length > 0 && list.every((l) => subProperties(l)?.firewallPolicy != null)) return undefined;
+  const bare = served.filter((l) => subProperties(l)?.firewallPolicy == null);
+  if (served.length > 0 && bare.length === 0) return undefined;
+  const names = bare.map((l) => recordOf(l)?.name).filter((n): n is string => typeof n === 'string');
+  const which =
+    names.length > 0 && names.length < served.length
+      ? `; public listener${names.length > 1 ? 's' : ''} '${names.join("', '")}' ha${names.length > 1 ? 've' : 's'} no per-listener WAF policy either`
+      : '';
   return {
     resource: gateway,
     path: config
       ? ['properties', 'webApplicationFirewallConfiguration', 'enabled']
       : ['properties', 'sku', 'tier'],
-    message: `Application Gateway '${gateway.name}' is ${tier} tier with a public frontend but no WAF policy (firewallPolicy) or enabled WAF configuration.`,
+    message: `Application Gateway '${gateway.name}' is ${tier} tier with a public frontend but no WAF policy (firewallPolicy) or enabled WAF configuration${which}.`,
   };
 }
