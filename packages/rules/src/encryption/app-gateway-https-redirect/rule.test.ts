@@ -22,7 +22,7 @@ ruleTester(rule, import.meta.dirname, {
       name: 'HTTP listener forwarding to the backend; redirect whose target listener is HTTP',
       errors: [
         { line: 25, message: "'rule-http-forward' serves it" },
-        { line: 33, message: "'rule-http-redirect' serves it" },
+        { line: 33, message: "'rule-http-redirect' redirects it to plain HTTP" },
       ],
     },
     {

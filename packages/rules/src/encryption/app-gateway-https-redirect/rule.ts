@@ -45,12 +45,22 @@ export default defineRule({
       for (const listener of gatewayItems(gateway, 'httpListeners')) {
         if (protocolOf(listener) !== 'http') continue;
         const serving = rules.filter((rule) => outcomeOn(gateway, rule, listener) === 'serves-http');
-        if (serving.length)
+        if (serving.length) {
+          // A rule with a redirect that still lands on HTTP is worded as such: "serves it" would
+          // send the reader looking for a missing redirect.
+          const redirecting = serving.filter((r) => r.properties.redirectConfiguration !== undefined);
+          const verb =
+            redirecting.length === serving.length
+              ? 'redirects it to plain HTTP'
+              : redirecting.length
+                ? 'serves it or redirects it to plain HTTP'
+                : 'serves it';
           yield {
             resource: gateway,
             path: listener.path,
-            message: `Listener '${listener.name}' of '${gateway.name}' accepts plain HTTP and routing rule ${serving.map((r) => `'${r.name}'`).join(', ')} serves it instead of redirecting to an HTTPS listener.`,
+            message: `Listener '${listener.name}' of '${gateway.name}' accepts plain HTTP and routing rule ${serving.map((r) => `'${r.name}'`).join(', ')} ${verb} instead of redirecting to an HTTPS listener.`,
           };
+        }
       }
     }
   },
