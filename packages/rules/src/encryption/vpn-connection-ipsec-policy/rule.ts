@@ -80,7 +80,11 @@ function* policyFindings(connection: Resource): Iterable<FindingDraft> {
     yield {
       resource: connection,
       severity: 'low',
-      message: `VPN connection '${connection.name}' has no custom IPsec/IKE policy, so it negotiates from Azure's default proposals (which include 3DES, SHA1 and DH group 2) and the on-premises device picks the strength. Pin a custom policy.`,
+      message: `VPN connection '${connection.name}' has no custom IPsec/IKE policy, so it negotiates from Azure's default proposals (which include 3DES, SHA1 and DH group 2) and ${
+        String(connection.properties.connectionType).toLowerCase() === 'vnet2vnet'
+          ? 'nothing pins the strength'
+          : 'the on-premises device picks the strength'
+      }. Pin a custom policy.`,
       discriminator: 'default-policy',
     };
     return;
