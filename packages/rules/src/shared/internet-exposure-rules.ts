@@ -6,6 +6,7 @@
  * Rules that admit only Azure's management planes (GatewayManager, ApiManagement, ...) are the
  * rules those services require, not exposure.
  */
+
 import {
   type AddressSet,
   coversWholeInternet,
@@ -23,6 +24,7 @@ import {
   type Traffic,
 } from '@ztkit/analysis';
 import type { FindingDraft, Resource, Severity } from '@ztkit/core';
+import { nsgsToJudge, ruleLocation } from './standing-nsgs.js';
 
 /** Severities of one exposure rule, by how real the exposure is. */
 export interface ExposureSeverities {
@@ -90,6 +92,12 @@ interface NsgAllow {
 interface NsgOnItsOwn {
   readonly nsg: Resource;
   readonly isAttached: boolean;
+  /**
+   * Set for a security rule declared on its own for an NSG that is not in the scan (a team adding
+   * rules to a platform-owned NSG): findings land on that rule resource, and the NSG stands in as
+   * a one-rule NSG, since its other rules cannot be seen.
+   */
+  readonly orphan?: Resource;
   readonly rules: readonly NormalisedRule[];
   readonly allows: readonly NsgAllow[];
   /** What each allow decides when the NSG is evaluated on its own, on ported protocols. */
@@ -123,8 +131,8 @@ function exposureBase(net: NetworkAnalysis): ExposureBase {
     }
   }
   const nsgs: NsgOnItsOwn[] = [];
-  for (const nsg of net.graph.ofType('Microsoft.Network/networkSecurityGroups')) {
-    const attached = net.attachmentsOf(nsg);
+  for (const { nsg, orphan } of nsgsToJudge(net.graph)) {
+    const attached = orphan ? { subnets: [], nics: [] } : net.attachmentsOf(nsg);
     const rules = net.nsgs.rulesOf(nsg, 'Inbound');
     const allows: NsgAllow[] = [];
     for (const rule of rules) {
@@ -138,6 +146,7 @@ function exposureBase(net: NetworkAnalysis): ExposureBase {
     const decided = new Map<NormalisedRule, Traffic[]>();
     nsgs.push({
       nsg,
+      ...(orphan ? { orphan } : {}),
       isAttached: attached.subnets.length > 0 || attached.nics.length > 0,
       rules,
       allows,
@@ -258,7 +267,8 @@ function* detachedAndShadowed(
   hits: ReadonlyMap<string, RuleHit>,
 ): Iterable<FindingDraft> {
   for (const own of base.nsgs) {
-    const { nsg, isAttached, rules } = own;
+    const { nsg, isAttached, rules, orphan } = own;
+    const at = (index: number) => ruleLocation({ nsg, orphan }, index);
     for (const { rule, candidate } of own.allows) {
       if (hits.has(`${nsg.id}|${rule.ref.index}`)) continue;
       const ports = select(rule.ports, rule.protocols & PORTED);
@@ -275,8 +285,7 @@ function* detachedAndShadowed(
         );
         if (!shadow) continue;
         yield {
-          resource: nsg,
-          path: ['properties', 'securityRules', rule.ref.index!],
+          ...at(rule.ref.index!),
           severity: severities.shadowed,
           message: `${describeRule(rule.ref)} would allow the Internet to ${what}s but never applies: ${describeRule(shadow.ref)} decides that traffic first (dead rule).`,
           discriminator: 'shadowed',
@@ -292,10 +301,13 @@ function* detachedAndShadowed(
         protocols |= t.protocols & PORTED;
       }
       yield {
-        resource: nsg,
-        path: ['properties', 'securityRules', rule.ref.index!],
+        ...at(rule.ref.index!),
         severity: whole ? severities.unreachable : lower(severities.unreachable),
-        message: `${whole ? 'Internet' : 'public address ranges'} → ${formatTraffic(protocols, traffic)} (${what}) via ${describeRule(rule.ref)}; the NSG is not attached to any subnet or NIC in this scan.`,
+        message: `${whole ? 'Internet' : 'public address ranges'} → ${formatTraffic(protocols, traffic)} (${what}) via ${describeRule(rule.ref)}; ${
+          orphan
+            ? 'the NSG is not in this scan, so where it is attached and what its other rules decide cannot be seen'
+            : 'the NSG is not attached to any subnet or NIC in this scan'
+        }.`,
       };
     }
   }

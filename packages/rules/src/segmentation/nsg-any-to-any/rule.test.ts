@@ -5,6 +5,11 @@ ruleTester(rule, import.meta.dirname, {
   valid: [{ file: 'fixtures/pass.json' }, { file: 'fixtures/pass.tf' }, { file: 'fixtures/pass.bicep' }],
   invalid: [
     {
+      file: 'fixtures/rule-on-unseen-nsg.tf',
+      name: 'any-to-any rule added to an NSG read through a data source',
+      errors: [{ line: 7, severity: 'high', message: 'allow-any-temp' }],
+    },
+    {
       file: 'fixtures/fail.json',
       errors: [
         {

@@ -7,6 +7,7 @@ import {
   parsePrefix,
 } from '@ztkit/analysis';
 import { defineRule, type FindingDraft } from '@ztkit/core';
+import { nsgsToJudge, ruleLocation } from '../../shared/standing-nsgs.js';
 
 const ALL_IPV4 = AddressSet.ofPrefixes(['0.0.0.0/0']);
 
@@ -55,13 +56,15 @@ export default defineRule({
       'https://learn.microsoft.com/azure/virtual-network/application-security-groups',
     ],
     notes: [
+      'A security rule declared on its own for an NSG outside the scan (an azurerm_network_security_rule on a data-source NSG, an ARM securityRules child) is judged alone, at the severity of an unattached NSG: where that NSG is attached and what its other rules decide cannot be seen.',
       'Any means every IPv4 address (`*`, `Any`, `0.0.0.0/0` or prefixes that add up to it) on both ends, and every port. `Internet` sources are S03/S02/S05; VirtualNetwork-to-VirtualNetwork duplicates the default rule and is not reported.',
       'Severity: high inbound, medium outbound, low when a higher-priority deny shadows the whole rule.',
     ],
   },
   *check(ctx): Iterable<FindingDraft> {
     const net = ctx.analysis(networkAnalysis);
-    for (const nsg of ctx.graph.ofType('Microsoft.Network/networkSecurityGroups')) {
+    for (const standing of nsgsToJudge(ctx.graph)) {
+      const { nsg } = standing;
       for (const direction of ['Inbound', 'Outbound'] as Direction[]) {
         // The NSG on its own (no VNet context): any-to-any does not depend on what VirtualNetwork means.
         const rules = net.nsgs.rulesOf(nsg, direction);
@@ -76,20 +79,18 @@ export default defineRule({
           if (!rule.remoteLabels.every((l) => l === '*' || parsePrefix(l))) continue;
           detached ??= net.nsgs.evaluateDetached(nsg, direction, AddressSet.ANY);
           const decided = detached.decidedByRule.get(rule) ?? [];
-          const path = ['properties', 'securityRules', ref.index];
+          const at = ruleLocation(standing, ref.index);
           if (decided.length === 0) {
             const shadow = rules.find((r) => r.ref.priority < ref.priority && r.ref.access === 'Deny');
             yield {
-              resource: nsg,
-              path,
+              ...at,
               severity: 'low',
               message: `${describeRule(ref)} allows any ${direction === 'Inbound' ? 'source' : 'destination'} on any port but never applies: ${shadow ? `${describeRule(shadow.ref)} decides` : 'higher-priority rules decide'} all of that traffic first (dead rule).`,
             };
             continue;
           }
           yield {
-            resource: nsg,
-            path,
+            ...at,
             severity: direction === 'Inbound' ? 'high' : 'medium',
             message:
               direction === 'Inbound'

@@ -42,6 +42,7 @@ export default defineRule({
     },
     links: ['https://learn.microsoft.com/azure/virtual-network/network-security-groups-overview'],
     notes: [
+      'A security rule declared on its own for an NSG outside the scan (an azurerm_network_security_rule on a data-source NSG, an ARM securityRules child) is judged alone, at the severity of an unattached NSG: where that NSG is attached and what its other rules decide cannot be seen.',
       `Data ports: ${Object.entries(DATA_PORTS)
         .map(([p, n]) => `${p} (${n})`)
         .join(', ')}, plus the \`dataPorts\` option.`,

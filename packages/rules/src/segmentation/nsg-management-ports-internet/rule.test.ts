@@ -95,6 +95,16 @@ ruleTester(rule, import.meta.dirname, {
       ],
     },
     {
+      file: 'fixtures/rule-on-unseen-nsg.tf',
+      name: 'azurerm_network_security_rule on an NSG read through a data source',
+      errors: [{ line: 7, severity: 'medium', message: /^Internet → tcp\/22 .*the NSG is not in this scan/ }],
+    },
+    {
+      file: 'fixtures/rule-on-unseen-nsg.json',
+      name: 'securityRules child resource of an NSG the template does not declare',
+      errors: [{ line: 8, severity: 'medium', message: /^Internet → tcp\/3389 .*allow-rdp-vendor/ }],
+    },
+    {
       file: 'fixtures/ipv6-any.tf',
       name: '::/0 counts as the whole Internet, like 0.0.0.0/0',
       errors: [{ line: 10, severity: 'medium', message: /^Internet → tcp\/22/ }],

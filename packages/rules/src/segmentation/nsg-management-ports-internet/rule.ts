@@ -52,6 +52,7 @@ export default defineRule({
       'https://learn.microsoft.com/azure/bastion/bastion-overview',
     ],
     notes: [
+      'A security rule declared on its own for an NSG outside the scan (an azurerm_network_security_rule on a data-source NSG, an ARM securityRules child) is judged alone, at the severity of an unattached NSG: where that NSG is attached and what its other rules decide cannot be seen.',
       'Management ports: 22 (SSH), 23 (Telnet), 3389 (RDP), 5900 (VNC), 5985/5986 (WinRM), plus the `managementPorts` option.',
       'Severity: critical when a public IP, load balancer rule, NAT rule or DNAT rule forwards the port; medium when the NSG is open but nothing public is in front (or the NSG is attached to nothing in the scan); one step lower when only specific public ranges or service tags are allowed; low for an allow rule shadowed by a higher-priority deny (dead rule).',
       'A source of *, Any, Internet, 0.0.0.0/0, ::/0 or any public range counts as the Internet; service tags other than VirtualNetwork and AzureLoadBalancer are Azure public addresses and count as public ranges.',

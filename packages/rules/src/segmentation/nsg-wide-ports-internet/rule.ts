@@ -49,6 +49,7 @@ export default defineRule({
     },
     links: ['https://learn.microsoft.com/azure/virtual-network/network-security-groups-overview'],
     notes: [
+      'A security rule declared on its own for an NSG outside the scan (an azurerm_network_security_rule on a data-source NSG, an ARM securityRules child) is judged alone, at the severity of an unattached NSG: where that NSG is attached and what its other rules decide cannot be seen.',
       `A wide range is ${DEFAULT_WIDE_RANGE} ports or more after effective evaluation (option \`wideRangePorts\`).`,
       'Severity: high when a public path forwards part of it, medium when nothing public is in front or the NSG is attached to nothing in the scan, one step lower for specific public ranges, low for a shadowed (dead) rule.',
       'Allow rules whose only sources are Azure management-plane service tags (GatewayManager, ApiManagement, AppServiceManagement, BatchNodeManagement, SqlManagement, AzureActiveDirectoryDomainServices, HDInsight) are the rules those services require on their documented ports, not exposure: not reported.',
