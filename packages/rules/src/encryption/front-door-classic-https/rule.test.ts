@@ -6,6 +6,7 @@ ruleTester(rule, import.meta.dirname, {
     { file: 'fixtures/pass.json', name: 'HTTP redirect rule + HTTPS-only forwarding rule' },
     { file: 'fixtures/pass.bicep', name: 'Bicep redirect + HTTPS forwarding' },
     { file: 'fixtures/pass.tf', name: 'Terraform redirect rule + HTTPS-only forwarding rule' },
+    { file: 'fixtures/pass-disabled-rule.bicep', name: 'disabled routing rule that would accept HTTP' },
   ],
   invalid: [
     {

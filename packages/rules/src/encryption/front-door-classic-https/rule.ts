@@ -29,6 +29,7 @@ export default defineRule({
     links: ['https://learn.microsoft.com/azure/frontdoor/front-door-how-to-redirect-https'],
     notes: [
       'A routing rule without acceptedProtocols is not judged on the client side (the outcome is unknown).',
+      'A routing rule with enabledState Disabled routes nothing and is not judged.',
     ],
   },
   *check({ graph }): Iterable<FindingDraft> {
@@ -40,6 +41,8 @@ export default defineRule({
         const props = rule.properties ?? {};
         const config = props.routeConfiguration as Record<string, unknown> | undefined;
         if (!config || isUnknown(config) || isUnknown(props.acceptedProtocols)) continue;
+        // A disabled rule routes nothing.
+        if (lower(props.enabledState) === 'disabled') continue;
         const at = ['properties', 'routingRules', index, 'properties'];
         const name = `routing rule '${String(rule.name)}' of '${frontDoor.name}'`;
         const acceptsHttp = Array.isArray(props.acceptedProtocols)
