@@ -22,8 +22,9 @@ ruleTester(rule, import.meta.dirname, {
       errors: [
         { line: 5, message: "VNet 'vnet-hub' is public-facing ('pip-afw') without DDoS Protection" },
         {
-          line: 48,
-          message: "VNet 'vnet-web' has public IPs with DDoS protection explicitly disabled ('pip-lb')",
+          line: 59,
+          message:
+            "Public IP 'pip-lb' in public-facing VNet 'vnet-web' has DDoS protection explicitly disabled",
         },
       ],
     },

@@ -66,18 +66,29 @@ export default defineRule({
         exposedByVnet.set(vnet, set);
       }
     }
+    const reportedIps = new Set<Resource>();
     for (const [vnet, publicIps] of exposedByVnet) {
       const ips = [...publicIps];
-      const disabled = ips.filter((ip) => publicIpDdosMode(ip) === 'disabled').map((ip) => ip.name);
+      const disabled = ips.filter((ip) => publicIpDdosMode(ip) === 'disabled');
+      if (disabled.length === ips.length) {
+        // The VNet is protected; the addresses opted out. The fix is on each address.
+        for (const ip of disabled) {
+          if (reportedIps.has(ip)) continue;
+          reportedIps.add(ip);
+          yield {
+            resource: ip,
+            path: ['properties', 'ddosSettings', 'protectionMode'],
+            message: `Public IP '${ip.name}' in public-facing VNet '${vnet.name}' has DDoS protection explicitly disabled.`,
+          };
+        }
+        continue;
+      }
       const names = ips.map((ip) => `'${ip.name}'`).join(', ');
       yield {
         resource: vnet,
         path:
           vnet.properties.enableDdosProtection === undefined ? [] : ['properties', 'enableDdosProtection'],
-        message:
-          disabled.length === ips.length
-            ? `VNet '${vnet.name}' has public IPs with DDoS protection explicitly disabled (${names}).`
-            : `VNet '${vnet.name}' is public-facing (${names}) without DDoS Protection: no DDoS protection plan and no IP protection on these addresses.`,
+        message: `VNet '${vnet.name}' is public-facing (${names}) without DDoS Protection: no DDoS protection plan and no IP protection on these addresses.`,
       };
     }
   },
