@@ -16,6 +16,11 @@ ruleTester(rule, import.meta.dirname, {
   ],
   invalid: [
     {
+      file: 'fixtures/fail-tls-listener.json',
+      name: 'layer-4 TLS listener with the API default policy',
+      errors: [{ line: 5, message: "'agw-tls-proxy' sets no sslPolicy; with API version 2022-09-01" }],
+    },
+    {
       file: 'fixtures/fail.json',
       name: 'implicit 2015 default, 2017 predefined, custom SSL profile TLS 1.0, disabled list leaving 1.1',
       errors: [

@@ -51,7 +51,10 @@ export default defineRule({
   },
   *check({ graph }): Iterable<FindingDraft> {
     for (const gateway of graph.ofType(APPLICATION_GATEWAY)) {
-      const terminatesTls = gatewayItems(gateway, 'httpListeners').some((l) => protocolOf(l) === 'https');
+      // Layer-4 TLS listeners (`listeners`, protocol Tls) terminate TLS under the same policy.
+      const terminatesTls =
+        gatewayItems(gateway, 'httpListeners').some((l) => protocolOf(l) === 'https') ||
+        gatewayItems(gateway, 'listeners').some((l) => String(l.properties.protocol).toLowerCase() === 'tls');
       // A null sslPolicy (`cond ? {...} : null`) is no policy: ARM treats null as absent.
       const policy = gateway.properties.sslPolicy;
       if (policy != null || terminatesTls)
