@@ -41,7 +41,12 @@ ruleTester(rule, import.meta.dirname, {
     },
     {
       file: '../../testing/scenarios/hub-spoke/fail.tf',
-      errors: [{ line: 63 }, { line: 135 }, { line: 137 }, { line: 149 }],
+      errors: [
+        { line: 63 },
+        { line: 135, message: 'set bgp_route_propagation_enabled = false' },
+        { line: 137 },
+        { line: 149, message: 'set bgp_route_propagation_enabled = false' },
+      ],
     },
     {
       file: '../../testing/scenarios/hub-spoke/fail.bicep',

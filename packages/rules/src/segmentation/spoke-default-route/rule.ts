@@ -95,7 +95,7 @@ export default defineRule({
               ? ['properties', 'disableBgpRoutePropagation']
               : [],
           severity: 'medium',
-          message: `Route table '${table.name}' (used by ${names}) propagates BGP routes: gateway-learned routes can steer spoke traffic around the hub firewall (set disableBgpRoutePropagation to true).`,
+          message: `Route table '${table.name}' (used by ${names}) propagates BGP routes: gateway-learned routes can steer spoke traffic around the hub firewall (${table.language.startsWith('terraform') ? 'set bgp_route_propagation_enabled = false' : 'set disableBgpRoutePropagation to true'}).`,
           discriminator: 'bgp',
         };
     }
