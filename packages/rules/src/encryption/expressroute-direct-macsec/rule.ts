@@ -29,7 +29,7 @@ export default defineRule({
       'Without MACsec the physical links between your edge routers and the Microsoft Enterprise Edge carry frames in clear. The CKN/CAK pair must live in Key Vault, read by a user-assigned managed identity, so no one handles the keys and access to them is least privilege.',
     remediation: {
       summary:
-        'Give the port a user-assigned identity with get access to the vault, and set macSecConfig on every link with cknSecretIdentifier and cakSecretIdentifier pointing at Key Vault secrets and a GcmAes256/GcmAesXpn256 cipher.',
+        'Give the port a user-assigned identity with get access to the vault, and set macSecConfig on every link with cknSecretIdentifier and cakSecretIdentifier pointing at Key Vault secrets (a 256-bit cipher such as GcmAes256 or GcmAesXpn256 is preferred; the check does not fail 128-bit GCM, which is not broken).',
       arm: '"identity": { "type": "UserAssigned", "userAssignedIdentities": { "[parameters(\'identityId\')]": {} } },\n"properties": { "links": [{ "name": "link1", "properties": { "macSecConfig": { "cknSecretIdentifier": "[parameters(\'cknSecretUri\')]", "cakSecretIdentifier": "[parameters(\'cakSecretUri\')]", "cipher": "GcmAes256" } } }] }',
       bicep:
         // biome-ignore lint/suspicious/noTemplateCurlyInString: Bicep/Terraform interpolation in a remediation snippet
