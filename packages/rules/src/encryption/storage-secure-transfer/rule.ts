@@ -42,7 +42,7 @@ export default defineRule({
       'https://learn.microsoft.com/azure/storage/common/transport-layer-security-configure-minimum-version',
     ],
     notes: [
-      'A missing minimumTlsVersion is treated as TLS 1.0, the service default for API versions before 2025.',
+      'A missing minimumTlsVersion is treated as TLS 1.0, as the Storage REST API documents for every API version (Azure retires TLS 1.0/1.1 on the service side, but the template still declares no minimum).',
       'A missing supportsHttpsTrafficOnly is true from API version 2019-04-01 and false before it.',
     ],
   },
