@@ -4,6 +4,10 @@ import rule from './rule.js';
 ruleTester(rule, import.meta.dirname, {
   valid: [
     { file: 'fixtures/pass.tf', name: 'azurerm storage closed, endpoint with private_dns_zone_group' },
+    {
+      file: 'fixtures/pass-namespaces.tf',
+      name: 'azurerm Event Hubs / Service Bus closed by their inline network rule set',
+    },
     { file: 'fixtures/pass.bicep', name: 'Bicep SQL server closed, endpoint with zone group' },
     {
       file: 'fixtures/pass.json',
@@ -21,6 +25,14 @@ ruleTester(rule, import.meta.dirname, {
           severity: 'medium',
           message: "'pe-kv-app' of Key Vault 'kv-app' has no privateDnsZoneGroup",
         },
+      ],
+    },
+    {
+      file: 'fixtures/fail-namespaces.tf',
+      name: 'azurerm namespace rule sets: 0.0.0.0/0 IP rule, default action Allow',
+      errors: [
+        { line: 10, severity: 'high', message: "Event Hubs namespace 'evhns-open' admits 0.0.0.0/0" },
+        { line: 17, severity: 'high', message: "Service Bus namespace 'sbns-open' is reachable" },
       ],
     },
     {
