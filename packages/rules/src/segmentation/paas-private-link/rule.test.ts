@@ -8,6 +8,10 @@ ruleTester(rule, import.meta.dirname, {
       file: 'fixtures/pass-namespaces.tf',
       name: 'azurerm Event Hubs / Service Bus closed by their inline network rule set',
     },
+    {
+      file: 'fixtures/pass-firewall-rules.tf',
+      name: 'azurerm flexible servers and Redis admitting one office range',
+    },
     { file: 'fixtures/pass.bicep', name: 'Bicep SQL server closed, endpoint with zone group' },
     {
       file: 'fixtures/pass.json',
@@ -33,6 +37,27 @@ ruleTester(rule, import.meta.dirname, {
       errors: [
         { line: 10, severity: 'high', message: "Event Hubs namespace 'evhns-open' admits 0.0.0.0/0" },
         { line: 17, severity: 'high', message: "Service Bus namespace 'sbns-open' is reachable" },
+      ],
+    },
+    {
+      file: 'fixtures/fail-firewall-rules.tf',
+      name: 'azurerm firewall-rule children: every address, every Azure service',
+      errors: [
+        {
+          line: 8,
+          severity: 'high',
+          message: "MySQL flexible server 'mysql-app' admits 0.0.0.0-255.255.255.255",
+        },
+        {
+          line: 24,
+          severity: 'high',
+          message: "PostgreSQL flexible server 'psql-app' admits every Azure service",
+        },
+        {
+          line: 40,
+          severity: 'high',
+          message: "Azure Cache for Redis 'redis-app' admits 0.0.0.0-255.255.255.255",
+        },
       ],
     },
     {
