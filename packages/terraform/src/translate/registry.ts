@@ -12,6 +12,7 @@ import { networkInterfaceTranslator } from '../translators/network-interface.js'
 import { networkSecurityGroupTranslator } from '../translators/network-security-group.js';
 import { privateAccessTranslator } from '../translators/private-access.js';
 import { publicIpTranslator } from '../translators/public-ip.js';
+import { registryAiTranslator } from '../translators/registry-ai.js';
 import { routeTableTranslator } from '../translators/route-table.js';
 import { storageAccountTranslator } from '../translators/storage-account.js';
 import { virtualNetworkTranslator } from '../translators/virtual-network.js';
@@ -37,6 +38,7 @@ const TRANSLATORS: readonly Translator[] = [
   networkInterfaceTranslator,
   networkSecurityGroupTranslator,
   publicIpTranslator,
+  registryAiTranslator,
   routeTableTranslator,
   storageAccountTranslator,
   virtualNetworkTranslator,

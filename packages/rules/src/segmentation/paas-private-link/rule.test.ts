@@ -12,6 +12,10 @@ ruleTester(rule, import.meta.dirname, {
       file: 'fixtures/pass-firewall-rules.tf',
       name: 'azurerm flexible servers and Redis admitting one office range',
     },
+    {
+      file: 'fixtures/pass-registry-ai.tf',
+      name: 'azurerm container registry closed, AI services account denying by default',
+    },
     { file: 'fixtures/pass.bicep', name: 'Bicep SQL server closed, endpoint with zone group' },
     {
       file: 'fixtures/pass.json',
@@ -58,6 +62,14 @@ ruleTester(rule, import.meta.dirname, {
           severity: 'high',
           message: "Azure Cache for Redis 'redis-app' admits 0.0.0.0-255.255.255.255",
         },
+      ],
+    },
+    {
+      file: 'fixtures/fail-registry-ai.tf',
+      name: 'azurerm container registry left at the public default, AI services account admitting 0.0.0.0/0',
+      errors: [
+        { line: 2, severity: 'high', message: "Container registry 'acrapp' is reachable" },
+        { line: 19, severity: 'high', message: "Azure AI services account 'oai-app' admits 0.0.0.0/0" },
       ],
     },
     {
