@@ -6,6 +6,7 @@ import { databaseTranslator } from '../translators/databases.js';
 import { firewallTranslator } from '../translators/firewall.js';
 import { frontDoorTranslator } from '../translators/front-door.js';
 import { gatewayTranslator } from '../translators/gateways.js';
+import { loadBalancerTranslator } from '../translators/load-balancer.js';
 import { messagingTranslator } from '../translators/messaging.js';
 import { monitoringTranslator } from '../translators/monitoring.js';
 import { networkInterfaceTranslator } from '../translators/network-interface.js';
@@ -30,6 +31,7 @@ const TRANSLATORS: readonly Translator[] = [
   firewallTranslator,
   frontDoorTranslator,
   gatewayTranslator,
+  loadBalancerTranslator,
   messagingTranslator,
   monitoringTranslator,
   privateAccessTranslator,
