@@ -6,12 +6,14 @@ import { databaseTranslator } from '../translators/databases.js';
 import { firewallTranslator } from '../translators/firewall.js';
 import { frontDoorTranslator } from '../translators/front-door.js';
 import { gatewayTranslator } from '../translators/gateways.js';
+import { loadBalancerTranslator } from '../translators/load-balancer.js';
 import { messagingTranslator } from '../translators/messaging.js';
 import { monitoringTranslator } from '../translators/monitoring.js';
 import { networkInterfaceTranslator } from '../translators/network-interface.js';
 import { networkSecurityGroupTranslator } from '../translators/network-security-group.js';
 import { privateAccessTranslator } from '../translators/private-access.js';
 import { publicIpTranslator } from '../translators/public-ip.js';
+import { registryAiTranslator } from '../translators/registry-ai.js';
 import { routeTableTranslator } from '../translators/route-table.js';
 import { storageAccountTranslator } from '../translators/storage-account.js';
 import { virtualNetworkTranslator } from '../translators/virtual-network.js';
@@ -29,6 +31,7 @@ const TRANSLATORS: readonly Translator[] = [
   firewallTranslator,
   frontDoorTranslator,
   gatewayTranslator,
+  loadBalancerTranslator,
   messagingTranslator,
   monitoringTranslator,
   privateAccessTranslator,
@@ -37,6 +40,7 @@ const TRANSLATORS: readonly Translator[] = [
   networkInterfaceTranslator,
   networkSecurityGroupTranslator,
   publicIpTranslator,
+  registryAiTranslator,
   routeTableTranslator,
   storageAccountTranslator,
   virtualNetworkTranslator,

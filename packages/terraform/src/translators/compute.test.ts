@@ -117,6 +117,7 @@ resource "azurerm_virtual_machine_scale_set" "legacy" {
       name      = "ip"
       primary   = true
       subnet_id = "x"
+      load_balancer_backend_address_pool_ids = ["pool"]
     }
   }
 }
@@ -148,5 +149,16 @@ resource "azurerm_virtual_machine_scale_set" "legacy" {
     ];
     const ip = valueAt(legacy, [...subnetPath, 'properties', 'ipConfigurations', 0, 'properties', 'subnet']);
     expect(ip).toEqual({ id: 'x' });
+    // Pool membership is where the exposure analysis finds a load balancer's backends.
+    expect(
+      valueAt(legacy, [
+        ...subnetPath,
+        'properties',
+        'ipConfigurations',
+        0,
+        'properties',
+        'loadBalancerBackendAddressPools',
+      ]),
+    ).toEqual([{ id: 'pool' }]);
   });
 });

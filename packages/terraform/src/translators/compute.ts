@@ -6,7 +6,7 @@
 import { ArmObject, armArray, idRef } from '../translate/arm.js';
 import type { TfNode } from '../translate/node.js';
 import type { Translator } from '../translate/types.js';
-import { emitResource, identityOf, namedItem, nameOf, simpleId } from './common.js';
+import { emitResource, identityOf, idList, namedItem, nameOf, simpleId } from './common.js';
 
 const VM = 'Microsoft.Compute/virtualMachines';
 const VMSS = 'Microsoft.Compute/virtualMachineScaleSets';
@@ -72,7 +72,9 @@ function scaleSetProfile(node: TfNode): ArmObject {
       const pip = ip.blocks('public_ip_address')[0] ?? ip.blocks('public_ip_address_configuration')[0];
       const ipp = new ArmObject(ip.span)
         .from(ip, 'primary', 'primary')
-        .set('subnet', idRef(ip.get('subnet_id'), ip.spanOf('subnet_id')), ip.spanOf('subnet_id'));
+        .set('subnet', idRef(ip.get('subnet_id'), ip.spanOf('subnet_id')), ip.spanOf('subnet_id'))
+        .from(ip, 'loadBalancerBackendAddressPools', 'load_balancer_backend_address_pool_ids', idList)
+        .from(ip, 'loadBalancerInboundNatPools', 'load_balancer_inbound_nat_rules_ids', idList);
       if (pip)
         ipp.set(
           'publicIPAddressConfiguration',

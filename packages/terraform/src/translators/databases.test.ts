@@ -82,6 +82,58 @@ resource "azurerm_mysql_flexible_server_configuration" "tls" {
     expect(my.properties.value).toBe('TLSv1,TLSv1.1');
   });
 
+  it('flexible-server and Redis firewall rules become firewallRules children of their parent', () => {
+    const r = loadFiles({
+      'main.tf': `resource "azurerm_postgresql_flexible_server" "pg" {
+  name = "pg"
+  ${rg}
+}
+resource "azurerm_postgresql_flexible_server_firewall_rule" "azure" {
+  name             = "AllowAzure"
+  server_id        = azurerm_postgresql_flexible_server.pg.id
+  start_ip_address = "0.0.0.0"
+  end_ip_address   = "0.0.0.0"
+}
+resource "azurerm_mysql_flexible_server" "my" {
+  name = "my"
+  ${rg}
+}
+resource "azurerm_mysql_flexible_server_firewall_rule" "all" {
+  name                = "all"
+  resource_group_name = "rg"
+  server_name         = azurerm_mysql_flexible_server.my.name
+  start_ip_address    = "0.0.0.0"
+  end_ip_address      = "255.255.255.255"
+}
+resource "azurerm_redis_cache" "c" {
+  name = "cache"
+  ${rg}
+}
+resource "azurerm_redis_firewall_rule" "office" {
+  name                = "office"
+  resource_group_name = "rg"
+  redis_cache_name    = azurerm_redis_cache.c.name
+  start_ip            = "203.0.113.1"
+  end_ip              = "203.0.113.10"
+}
+`,
+    });
+    const pg = r.graph.find('Microsoft.DBforPostgreSQL/flexibleServers', 'pg')!;
+    const [pgRule] = r.graph.childrenOf(pg, 'firewallRules');
+    expect(pgRule?.name).toBe('pg/AllowAzure');
+    expect(pgRule?.properties).toEqual({ startIpAddress: '0.0.0.0', endIpAddress: '0.0.0.0' });
+    const my = r.graph.find('Microsoft.DBforMySQL/flexibleServers', 'my')!;
+    expect(r.graph.childrenOf(my, 'firewallRules')[0]?.properties).toEqual({
+      startIpAddress: '0.0.0.0',
+      endIpAddress: '255.255.255.255',
+    });
+    const cache = r.graph.find('Microsoft.Cache/redis', 'cache')!;
+    const [redisRule] = r.graph.childrenOf(cache, 'firewallRules');
+    // The Redis API spells the range startIP/endIP, unlike the database servers.
+    expect(redisRule?.properties).toEqual({ startIP: '203.0.113.1', endIP: '203.0.113.10' });
+    expect(locateValue(redisRule!, ['properties', 'endIP'])?.startLine).toBe(34);
+  });
+
   it('legacy single servers map ssl_enforcement_enabled and the TLS default', () => {
     const r = loadFiles({
       'main.tf': `resource "azurerm_postgresql_server" "p" {

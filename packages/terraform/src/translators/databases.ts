@@ -23,8 +23,13 @@ const SERVER_TYPES: Readonly<Record<string, string>> = {
   azurerm_cosmosdb_account: 'Microsoft.DocumentDB/databaseAccounts',
 };
 
-/** Child resources named by their parent's id (`server_id`) rather than its name. */
-const CHILD_TYPES: Readonly<Record<string, { type: string; parent: string; parentName?: string }>> = {
+/**
+ * Child resources, named by their parent's id (`parent`) or, failing that, its name (`parentName`).
+ * Firewall rules: `start_ip_address`/`end_ip_address` (Redis: `start_ip`/`end_ip`, the API's
+ * `startIP`/`endIP`). azurerm v3.x and v4.x name the MySQL flexible server's parent by
+ * `server_name`, the PostgreSQL one's by `server_id`, Redis's by `redis_cache_name`.
+ */
+const CHILD_TYPES: Readonly<Record<string, { type: string; parent?: string; parentName?: string }>> = {
   azurerm_postgresql_flexible_server_configuration: {
     type: 'Microsoft.DBforPostgreSQL/flexibleServers/configurations',
     parent: 'server_id',
@@ -48,6 +53,18 @@ const CHILD_TYPES: Readonly<Record<string, { type: string; parent: string; paren
     type: 'Microsoft.Sql/servers/firewallRules',
     parent: 'server_id',
     parentName: 'server_name',
+  },
+  azurerm_postgresql_flexible_server_firewall_rule: {
+    type: 'Microsoft.DBforPostgreSQL/flexibleServers/firewallRules',
+    parent: 'server_id',
+  },
+  azurerm_mysql_flexible_server_firewall_rule: {
+    type: 'Microsoft.DBforMySQL/flexibleServers/firewallRules',
+    parentName: 'server_name',
+  },
+  azurerm_redis_firewall_rule: {
+    type: 'Microsoft.Cache/redis/firewallRules',
+    parentName: 'redis_cache_name',
   },
 };
 
@@ -144,7 +161,7 @@ export const databaseTranslator: Translator = {
     const server = SERVER_TYPES[type];
     if (server) return simpleId(server)(type, a);
     const child = CHILD_TYPES[type]!;
-    const parentId = a(child.parent);
+    const parentId = child.parent ? a(child.parent) : undefined;
     const parent = parentId !== undefined ? lastSegment(parentId) : a(child.parentName ?? 'server_name');
     return resourceIdOf(
       child.type,
@@ -167,13 +184,15 @@ export const databaseTranslator: Translator = {
       return;
     }
     const child = CHILD_TYPES[type]!;
-    const parentId = node.get(child.parent);
+    const parentId = child.parent ? node.get(child.parent) : undefined;
     const parent =
       parentId !== undefined
         ? lastSegment(parentId)
         : nameSegment(node.get(child.parentName ?? 'server_name'));
     const p = new ArmObject(node.span);
-    if (type.endsWith('firewall_rule'))
+    if (type === 'azurerm_redis_firewall_rule')
+      p.from(node, 'startIP', 'start_ip').from(node, 'endIP', 'end_ip');
+    else if (type.endsWith('firewall_rule'))
       p.from(node, 'startIpAddress', 'start_ip_address').from(node, 'endIpAddress', 'end_ip_address');
     else p.from(node, 'value', 'value').set('source', 'user-override');
     const rg = node.get('resource_group_name') ?? resourceGroupOfId(parentId);

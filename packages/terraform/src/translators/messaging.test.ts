@@ -30,6 +30,66 @@ resource "azurerm_servicebus_namespace" "s" {
     expect(s.properties).toMatchObject({ minimumTlsVersion: '1.2', publicNetworkAccess: 'Disabled' });
   });
 
+  it('namespace rule-set blocks become the networkRuleSets/default child', () => {
+    const r = loadFiles({
+      'main.tf': `resource "azurerm_eventhub_namespace" "e" {
+  name = "evh"
+  ${rg}
+  sku  = "Standard"
+  network_rulesets {
+    default_action = "Deny"
+    ip_rule {
+      ip_mask = "203.0.113.0/24"
+    }
+    virtual_network_rule {
+      subnet_id = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/a"
+    }
+  }
+}
+resource "azurerm_servicebus_namespace" "s" {
+  name = "sb"
+  ${rg}
+  sku  = "Premium"
+  network_rule_set {
+    default_action                = "Deny"
+    public_network_access_enabled = false
+    trusted_services_allowed      = true
+    ip_rules                      = ["198.51.100.7"]
+  }
+}
+resource "azurerm_servicebus_namespace" "none" {
+  name = "sb0"
+  ${rg}
+  sku  = "Standard"
+}
+`,
+    });
+    const e = r.graph.find('Microsoft.EventHub/namespaces', 'evh')!;
+    const eSet = r.graph.childrenOf(e, 'networkRuleSets')[0]!;
+    expect(eSet.name).toBe('evh/default');
+    expect(eSet.properties).toEqual({
+      defaultAction: 'Deny',
+      ipRules: [{ ipMask: '203.0.113.0/24', action: 'Allow' }],
+      virtualNetworkRules: [
+        {
+          subnet: {
+            id: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/v/subnets/a',
+          },
+        },
+      ],
+    });
+    expect(locateValue(eSet, ['properties', 'ipRules', 0])?.startLine).toBe(8);
+    const s = r.graph.find('Microsoft.ServiceBus/namespaces', 'sb')!;
+    expect(r.graph.childrenOf(s, 'networkRuleSets')[0]!.properties).toEqual({
+      defaultAction: 'Deny',
+      publicNetworkAccess: 'Disabled',
+      trustedServiceAccessEnabled: true,
+      ipRules: [{ ipMask: '198.51.100.7', action: 'Allow' }],
+    });
+    const none = r.graph.find('Microsoft.ServiceBus/namespaces', 'sb0')!;
+    expect(r.graph.childrenOf(none, 'networkRuleSets')).toEqual([]);
+  });
+
   it('API Management: v4 and v3 security switches become customProperties, absent ones "false"', () => {
     const r = loadFiles({
       'main.tf': `resource "azurerm_api_management" "v4" {

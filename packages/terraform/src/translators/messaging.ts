@@ -1,10 +1,18 @@
 /**
- * Event Hubs and Service Bus namespaces (minimum TLS, public access) and API Management (protocol
- * and cipher switches as ARM `customProperties`). azurerm defaults both namespaces'
- * `minimum_tls_version` to "1.2" and sends every API Management security switch as "false" when
- * the `security` block omits it; both are written explicitly.
+ * Event Hubs and Service Bus namespaces (minimum TLS, public access, network rule set) and API
+ * Management (protocol and cipher switches as ARM `customProperties`). azurerm defaults both
+ * namespaces' `minimum_tls_version` to "1.2" and sends every API Management security switch as
+ * "false" when the `security` block omits it; both are written explicitly.
+ *
+ * ARM keeps a namespace's firewall in the `networkRuleSets/default` child, not on the namespace;
+ * azurerm (v3.x and v4.x) writes it from the namespace's inline block, so the translation emits
+ * that child. Event Hubs: `network_rulesets { default_action, public_network_access_enabled,
+ * trusted_service_access_enabled, ip_rule { ip_mask, action }, virtual_network_rule { subnet_id,
+ * ignore_missing_virtual_network_service_endpoint } }`. Service Bus: `network_rule_set {
+ * default_action, public_network_access_enabled, trusted_services_allowed, ip_rules = [..],
+ * network_rules { subnet_id, ignore_missing_vnet_service_endpoint } }`.
  */
-import { ArmObject } from '../translate/arm.js';
+import { ArmObject, armArray, resourceIdOf } from '../translate/arm.js';
 import type { TfNode } from '../translate/node.js';
 import type { Translator } from '../translate/types.js';
 import { emitResource, enabled, nameOf, simpleId } from './common.js';
@@ -26,6 +34,61 @@ const APIM_SWITCHES: readonly [string, string, string][] = [
   ['frontend_tls11_enabled', 'enable_frontend_tls11', `${GATEWAY}.Security.Protocols.Tls11`],
   ['triple_des_ciphers_enabled', 'enable_triple_des_ciphers', `${GATEWAY}.Security.Ciphers.TripleDes168`],
 ];
+
+/** The namespace's inline rule-set block -> ARM `networkRuleSets` properties. */
+function ruleSetProperties(type: string, block: TfNode): ArmObject {
+  const p = new ArmObject(block.span)
+    .from(block, 'defaultAction', 'default_action')
+    .from(block, 'publicNetworkAccess', 'public_network_access_enabled', enabled)
+    .from(block, 'trustedServiceAccessEnabled', [
+      'trusted_service_access_enabled',
+      'trusted_services_allowed',
+    ]);
+  if (type === 'azurerm_eventhub_namespace') {
+    const ips = block.blocks('ip_rule');
+    if (ips.length)
+      p.set(
+        'ipRules',
+        armArray(
+          ips[0]!.span,
+          ips.map((r) => ({
+            value: new ArmObject(r.span)
+              .from(r, 'ipMask', 'ip_mask')
+              .from(r, 'action', 'action', undefined, 'Allow')
+              .done(),
+            span: r.span,
+          })),
+        ),
+        block.spanOf('ip_rule') ?? ips[0]!.span,
+      );
+  } else {
+    const ips = block.get('ip_rules');
+    if (Array.isArray(ips))
+      p.set(
+        'ipRules',
+        ips.map((ipMask) => ({ ipMask, action: 'Allow' })),
+        block.spanOf('ip_rules'),
+      );
+  }
+  const subnets = block.blocks(
+    type === 'azurerm_eventhub_namespace' ? 'virtual_network_rule' : 'network_rules',
+  );
+  if (subnets.length)
+    p.set(
+      'virtualNetworkRules',
+      subnets.map((r) =>
+        new ArmObject(r.span)
+          .set('subnet', { id: r.get('subnet_id') }, r.spanOf('subnet_id'))
+          .from(r, 'ignoreMissingVnetServiceEndpoint', [
+            'ignore_missing_virtual_network_service_endpoint',
+            'ignore_missing_vnet_service_endpoint',
+          ])
+          .done(),
+      ),
+      subnets[0]!.span,
+    );
+  return p;
+}
 
 function customProperties(node: TfNode): ArmObject {
   const security = node.blocks('security')[0];
@@ -64,6 +127,22 @@ export const messagingTranslator: Translator = {
         sku:
           s === undefined ? undefined : new ArmObject(node.spanOf('sku')!).set('name', s, node.spanOf('sku')),
       });
+      const block = node.blocks(
+        type === 'azurerm_eventhub_namespace' ? 'network_rulesets' : 'network_rule_set',
+      )[0];
+      if (block) {
+        const childType = `${armType}/networkRuleSets`;
+        emitResource(out, {
+          type: childType,
+          name: `${nameOf(node)}/default`,
+          id: resourceIdOf(childType, [node.get('name'), 'default'], node.get('resource_group_name')),
+          node: block,
+          properties: ruleSetProperties(type, block),
+          location: undefined,
+          tags: undefined,
+          identity: undefined,
+        });
+      }
       return;
     }
     const p = new ArmObject(node.span)

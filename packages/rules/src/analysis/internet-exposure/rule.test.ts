@@ -3,11 +3,27 @@ import rule from './rule.js';
 
 ruleTester(rule, import.meta.dirname, {
   valid: [
+    {
+      file: 'fixtures/pass-load-balancer.tf',
+      name: 'azurerm load balancer rules the NSG admits only from the VNet',
+    },
     { file: 'fixtures/pass.json' },
     { file: '../../testing/scenarios/internet-exposure/pass.tf' },
     { file: '../../testing/scenarios/internet-exposure/pass.bicep' },
   ],
   invalid: [
+    {
+      file: 'fixtures/fail-load-balancer.tf',
+      name: 'azurerm load balancer rule and NAT rule to a pool member the NSG opens to the Internet',
+      errors: [
+        {
+          line: 23,
+          severity: 'medium',
+          message:
+            'Internet reaches nic-web in vnet-app/snet-web on tcp/22,443 through load balancer lb-web rule https, load balancer lb-web NAT rule ssh',
+        },
+      ],
+    },
     {
       file: '../../testing/scenarios/internet-exposure/fail.json',
       errors: [

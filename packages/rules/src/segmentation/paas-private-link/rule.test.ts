@@ -4,6 +4,18 @@ import rule from './rule.js';
 ruleTester(rule, import.meta.dirname, {
   valid: [
     { file: 'fixtures/pass.tf', name: 'azurerm storage closed, endpoint with private_dns_zone_group' },
+    {
+      file: 'fixtures/pass-namespaces.tf',
+      name: 'azurerm Event Hubs / Service Bus closed by their inline network rule set',
+    },
+    {
+      file: 'fixtures/pass-firewall-rules.tf',
+      name: 'azurerm flexible servers and Redis admitting one office range',
+    },
+    {
+      file: 'fixtures/pass-registry-ai.tf',
+      name: 'azurerm container registry closed, AI services account denying by default',
+    },
     { file: 'fixtures/pass.bicep', name: 'Bicep SQL server closed, endpoint with zone group' },
     {
       file: 'fixtures/pass.json',
@@ -21,6 +33,43 @@ ruleTester(rule, import.meta.dirname, {
           severity: 'medium',
           message: "'pe-kv-app' of Key Vault 'kv-app' has no privateDnsZoneGroup",
         },
+      ],
+    },
+    {
+      file: 'fixtures/fail-namespaces.tf',
+      name: 'azurerm namespace rule sets: 0.0.0.0/0 IP rule, default action Allow',
+      errors: [
+        { line: 10, severity: 'high', message: "Event Hubs namespace 'evhns-open' admits 0.0.0.0/0" },
+        { line: 17, severity: 'high', message: "Service Bus namespace 'sbns-open' is reachable" },
+      ],
+    },
+    {
+      file: 'fixtures/fail-firewall-rules.tf',
+      name: 'azurerm firewall-rule children: every address, every Azure service',
+      errors: [
+        {
+          line: 8,
+          severity: 'high',
+          message: "MySQL flexible server 'mysql-app' admits 0.0.0.0-255.255.255.255",
+        },
+        {
+          line: 24,
+          severity: 'high',
+          message: "PostgreSQL flexible server 'psql-app' admits every Azure service",
+        },
+        {
+          line: 40,
+          severity: 'high',
+          message: "Azure Cache for Redis 'redis-app' admits 0.0.0.0-255.255.255.255",
+        },
+      ],
+    },
+    {
+      file: 'fixtures/fail-registry-ai.tf',
+      name: 'azurerm container registry left at the public default, AI services account admitting 0.0.0.0/0',
+      errors: [
+        { line: 2, severity: 'high', message: "Container registry 'acrapp' is reachable" },
+        { line: 19, severity: 'high', message: "Azure AI services account 'oai-app' admits 0.0.0.0/0" },
       ],
     },
     {
