@@ -73,6 +73,38 @@ resource "azurerm_virtual_network_gateway_connection" "c" {
     expect(locateValue(c, ['properties', 'ipsecPolicies', 0, 'ikeEncryption'])?.startLine).toBe(30);
   });
 
+  it('VPN gateway radius_server blocks become radiusServers, without the secret', () => {
+    const r = loadFiles({
+      'main.tf': `resource "azurerm_virtual_network_gateway" "gw" {
+  name     = "vpngw"
+  ${rg}
+  type     = "Vpn"
+  sku      = "VpnGw2"
+  vpn_client_configuration {
+    address_space = ["172.16.0.0/24"]
+    radius_server {
+      address = "10.1.0.4"
+      secret  = "s3cret"
+      score   = 30
+    }
+    radius_server {
+      address = "10.1.0.5"
+      secret  = "s3cret"
+      score   = 10
+    }
+  }
+}
+`,
+    });
+    const gw = r.graph.ofType('Microsoft.Network/virtualNetworkGateways')[0]!;
+    const config = gw.properties.vpnClientConfiguration as Record<string, unknown>;
+    expect(config.radiusServers).toEqual([
+      { radiusServerAddress: '10.1.0.4', radiusServerScore: 30 },
+      { radiusServerAddress: '10.1.0.5', radiusServerScore: 10 },
+    ]);
+    expect(locateValue(gw, ['properties', 'vpnClientConfiguration', 'radiusServers', 1])?.startLine).toBe(14);
+  });
+
   it('ExpressRoute Direct port with MACsec and identity; circuit over the port; Bastion defaults', () => {
     const r = loadFiles({
       'main.tf': `resource "azurerm_express_route_port" "p" {

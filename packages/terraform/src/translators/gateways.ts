@@ -60,6 +60,24 @@ function gatewayProperties(node: TfNode): ArmObject {
     const pool = client.get('address_space');
     if (pool !== undefined)
       c.set('vpnClientAddressPool', { addressPrefixes: pool }, client.spanOf('address_space'));
+    // azurerm 3.x/4.x also take several `radius_server { address, secret, score }` blocks
+    // (ARM radiusServers). The secret is left out: no rule reads it and findings must not carry it.
+    const radius = client.blocks('radius_server');
+    if (radius.length)
+      c.set(
+        'radiusServers',
+        armArray(
+          radius[0]!.span,
+          radius.map((r) => ({
+            value: new ArmObject(r.span)
+              .from(r, 'radiusServerAddress', 'address')
+              .from(r, 'radiusServerScore', 'score')
+              .done(),
+            span: r.span,
+          })),
+        ),
+        radius[0]!.span,
+      );
     const roots = client.blocks('root_certificate');
     if (roots.length)
       c.set(
