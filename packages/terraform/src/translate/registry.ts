@@ -5,7 +5,7 @@ import { computeTranslator } from '../translators/compute.js';
 import { databaseTranslator } from '../translators/databases.js';
 import { firewallTranslator } from '../translators/firewall.js';
 import { frontDoorTranslator } from '../translators/front-door.js';
-import { gatewayTranslator } from '../translators/gateways.js';
+import { expressRouteCircuitPeeringTranslator, gatewayTranslator } from '../translators/gateways.js';
 import { messagingTranslator } from '../translators/messaging.js';
 import { monitoringTranslator } from '../translators/monitoring.js';
 import { networkInterfaceTranslator } from '../translators/network-interface.js';
@@ -29,6 +29,7 @@ const TRANSLATORS: readonly Translator[] = [
   firewallTranslator,
   frontDoorTranslator,
   gatewayTranslator,
+  expressRouteCircuitPeeringTranslator,
   messagingTranslator,
   monitoringTranslator,
   privateAccessTranslator,

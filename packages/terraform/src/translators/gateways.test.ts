@@ -105,6 +105,44 @@ resource "azurerm_virtual_network_gateway_connection" "c" {
     expect(locateValue(gw, ['properties', 'vpnClientConfiguration', 'radiusServers', 1])?.startLine).toBe(14);
   });
 
+  it('ExpressRoute circuit peering is a peerings child of its circuit, named by its type', () => {
+    const r = loadFiles({
+      'main.tf': `resource "azurerm_express_route_circuit" "er" {
+  name                  = "erc"
+  ${rg}
+  service_provider_name = "Equinix"
+  peering_location      = "Amsterdam"
+  bandwidth_in_mbps     = 50
+}
+resource "azurerm_express_route_circuit_peering" "p" {
+  peering_type                  = "AzurePrivatePeering"
+  express_route_circuit_name    = azurerm_express_route_circuit.er.name
+  resource_group_name           = "rg"
+  peer_asn                      = 65001
+  primary_peer_address_prefix   = "192.168.10.0/30"
+  secondary_peer_address_prefix = "192.168.10.4/30"
+  vlan_id                       = 100
+  shared_key                    = "s3cret"
+}
+`,
+    });
+    const circuit = r.graph.find('Microsoft.Network/expressRouteCircuits', 'erc')!;
+    const peering = r.graph.find(
+      'Microsoft.Network/expressRouteCircuits/peerings',
+      'erc/AzurePrivatePeering',
+    )!;
+    expect(peering.properties).toEqual({
+      peeringType: 'AzurePrivatePeering',
+      peerASN: 65001,
+      vlanId: 100,
+      primaryPeerAddressPrefix: '192.168.10.0/30',
+      secondaryPeerAddressPrefix: '192.168.10.4/30',
+    });
+    expect(r.graph.parentOf(peering)).toBe(circuit);
+    expect(r.graph.childrenOf(circuit, 'peerings')).toEqual([peering]);
+    expect(locateValue(peering, ['properties', 'vlanId'])?.startLine).toBe(16);
+  });
+
   it('ExpressRoute Direct port with MACsec and identity; circuit over the port; Bastion defaults', () => {
     const r = loadFiles({
       'main.tf': `resource "azurerm_express_route_port" "p" {
