@@ -5,7 +5,7 @@ import { computeTranslator } from '../translators/compute.js';
 import { databaseTranslator } from '../translators/databases.js';
 import { firewallTranslator } from '../translators/firewall.js';
 import { frontDoorTranslator } from '../translators/front-door.js';
-import { gatewayTranslator } from '../translators/gateways.js';
+import { expressRouteCircuitPeeringTranslator, gatewayTranslator } from '../translators/gateways.js';
 import { loadBalancerTranslator } from '../translators/load-balancer.js';
 import { messagingTranslator } from '../translators/messaging.js';
 import { monitoringTranslator } from '../translators/monitoring.js';
@@ -32,6 +32,7 @@ const TRANSLATORS: readonly Translator[] = [
   frontDoorTranslator,
   gatewayTranslator,
   loadBalancerTranslator,
+  expressRouteCircuitPeeringTranslator,
   messagingTranslator,
   monitoringTranslator,
   privateAccessTranslator,

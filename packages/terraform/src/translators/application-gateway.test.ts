@@ -103,6 +103,52 @@ resource "azurerm_application_gateway" "agw" {
     ).toBe(37);
   });
 
+  it('ssl_profile becomes sslProfiles[].properties.sslPolicy, referenced by its listener', () => {
+    const r = loadFiles({
+      'main.tf': `resource "azurerm_application_gateway" "agw" {
+  name                = "agw"
+  resource_group_name = "rg"
+  location            = "westeurope"
+  ssl_profile {
+    name = "partners"
+    ssl_policy {
+      policy_type          = "CustomV2"
+      min_protocol_version = "TLSv1_2"
+      cipher_suites        = ["TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384"]
+    }
+  }
+  http_listener {
+    name             = "l"
+    protocol         = "Https"
+    ssl_profile_name = "partners"
+  }
+}
+`,
+    });
+    const agw = r.graph.ofType('Microsoft.Network/applicationGateways')[0]!;
+    const profileId = `${agw.id}/sslProfiles/partners`;
+    expect(agw.properties.sslProfiles).toEqual([
+      {
+        name: 'partners',
+        id: profileId,
+        properties: {
+          sslPolicy: {
+            policyType: 'CustomV2',
+            minProtocolVersion: 'TLSv1_2',
+            cipherSuites: ['TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384'],
+          },
+        },
+      },
+    ]);
+    expect(valueAt(agw, ['properties', 'httpListeners', 0, 'properties', 'sslProfile'])).toEqual({
+      id: profileId,
+    });
+    expect(
+      locateValue(agw, ['properties', 'sslProfiles', 0, 'properties', 'sslPolicy', 'minProtocolVersion'])
+        ?.startLine,
+    ).toBe(9);
+  });
+
   it('WAF policy: settings, managed rule sets and custom rules; azurerm defaults written', () => {
     const r = loadFiles({
       'main.tf': `resource "azurerm_web_application_firewall_policy" "w" {

@@ -11,6 +11,18 @@ import { emitResource, namedItem, nameOf, present, simpleId } from './common.js'
 const AGW = 'Microsoft.Network/applicationGateways';
 const id = simpleId(AGW);
 
+/** An `ssl_policy` block (the gateway's or an SSL profile's: azurerm gives both the same attributes). */
+function sslPolicy(parent: TfNode): ArmObject | undefined {
+  const ssl = parent.blocks('ssl_policy')[0];
+  if (!ssl) return undefined;
+  return new ArmObject(ssl.span)
+    .from(ssl, 'policyType', 'policy_type')
+    .from(ssl, 'policyName', 'policy_name')
+    .from(ssl, 'minProtocolVersion', 'min_protocol_version')
+    .from(ssl, 'cipherSuites', 'cipher_suites', present)
+    .from(ssl, 'disabledSslProtocols', 'disabled_protocols', present);
+}
+
 type Build = (b: TfNode, p: ArmObject, child: (kind: string, attr: string, b?: TfNode) => ArmObject) => void;
 
 /** azurerm block -> ARM collection property, with how to fill each item's properties. */
@@ -75,6 +87,7 @@ const COLLECTIONS: readonly [string, string, Build][] = [
       );
       p.object('frontendPort', child('frontendPorts', 'frontend_port_name', b));
       p.object('sslCertificate', child('sslCertificates', 'ssl_certificate_name', b));
+      p.object('sslProfile', child('sslProfiles', 'ssl_profile_name', b));
       p.set(
         'firewallPolicy',
         idRef(b.get('firewall_policy_id'), b.spanOf('firewall_policy_id')),
@@ -146,6 +159,15 @@ const COLLECTIONS: readonly [string, string, Build][] = [
     },
   ],
   ['ssl_certificate', 'sslCertificates', (b, p) => p.from(b, 'keyVaultSecretId', 'key_vault_secret_id')],
+  // ssl_profile { name, ssl_policy { ... } } (azurerm 3.x/4.x): the TLS policy of the listeners that name it.
+  [
+    'ssl_profile',
+    'sslProfiles',
+    (b, p) => {
+      const policy = sslPolicy(b);
+      if (policy) p.set('sslPolicy', policy.done(), policy.span);
+    },
+  ],
 ];
 
 export const applicationGatewayTranslator: Translator = {
@@ -177,19 +199,8 @@ export const applicationGatewayTranslator: Translator = {
           .done(),
         sku.span,
       );
-    const ssl = node.blocks('ssl_policy')[0];
-    if (ssl)
-      p.set(
-        'sslPolicy',
-        new ArmObject(ssl.span)
-          .from(ssl, 'policyType', 'policy_type')
-          .from(ssl, 'policyName', 'policy_name')
-          .from(ssl, 'minProtocolVersion', 'min_protocol_version')
-          .from(ssl, 'cipherSuites', 'cipher_suites', present)
-          .from(ssl, 'disabledSslProtocols', 'disabled_protocols', present)
-          .done(),
-        ssl.span,
-      );
+    const ssl = sslPolicy(node);
+    if (ssl) p.set('sslPolicy', ssl.done(), ssl.span);
     const waf = node.blocks('waf_configuration')[0];
     if (waf)
       p.set(

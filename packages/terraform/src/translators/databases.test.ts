@@ -5,7 +5,7 @@ import { loadFiles } from '../testing/load-files.js';
 const rg = 'resource_group_name = "rg"\n  location = "westeurope"';
 
 describe('database translators', () => {
-  it('SQL servers (mssql and legacy sql) with TLS default and firewall rules', () => {
+  it('SQL servers (mssql and legacy sql) with TLS defaults and firewall rules', () => {
     const r = loadFiles({
       'main.tf': `resource "azurerm_mssql_server" "a" {
   name    = "sql-a"
@@ -16,6 +16,11 @@ describe('database translators', () => {
 }
 resource "azurerm_sql_server" "b" {
   name    = "sql-b"
+  ${rg}
+  version = "12.0"
+}
+resource "azurerm_mssql_server" "d" {
+  name    = "sql-d"
   ${rg}
   version = "12.0"
 }
@@ -30,7 +35,11 @@ resource "azurerm_mssql_firewall_rule" "all" {
     const a = r.graph.find('Microsoft.Sql/servers', 'sql-a')!;
     expect(a.properties).toMatchObject({ minimalTlsVersion: '1.0', publicNetworkAccess: 'Disabled' });
     expect(locateValue(a, ['properties', 'minimalTlsVersion'])?.startLine).toBe(6);
-    expect(r.graph.find('Microsoft.Sql/servers', 'sql-b')!.properties.minimalTlsVersion).toBe('1.2');
+    expect(r.graph.find('Microsoft.Sql/servers', 'sql-d')!.properties.minimalTlsVersion).toBe('1.2');
+    // The legacy resource has no minimum_tls_version: the server is created with none.
+    expect(r.graph.find('Microsoft.Sql/servers', 'sql-b')!.properties).not.toHaveProperty(
+      'minimalTlsVersion',
+    );
     // azurerm's "Disabled" is the API's 'None': no minimum TLS version at all.
     const none = loadFiles({
       'main.tf': `resource "azurerm_mssql_server" "c" {\n  name = "sql-c"\n  ${rg}\n  version = "12.0"\n  minimum_tls_version = "Disabled"\n}\n`,

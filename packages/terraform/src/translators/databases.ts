@@ -2,7 +2,7 @@
  * SQL servers, PostgreSQL/MySQL flexible and single servers (and their server parameters), Redis
  * and Cosmos DB: the TLS and network-access settings the encryption and Private Link rules read.
  * azurerm defaults that differ from the API's are written explicitly: SQL `minimum_tls_version`
- * "1.2", Redis `minimum_tls_version` "1.2", Cosmos `minimal_tls_version` "Tls12", single-server
+ * "1.2" (azurerm_mssql_server only), Redis `minimum_tls_version` "1.2", Cosmos `minimal_tls_version` "Tls12", single-server
  * `ssl_minimal_tls_version_enforced` "TLS1_2".
  */
 import { isUnknown } from '@ztkit/core';
@@ -83,7 +83,6 @@ function serverProperties(type: string, node: TfNode): ArmObject {
   const p = new ArmObject(node.span);
   switch (type) {
     case 'azurerm_mssql_server':
-    case 'azurerm_sql_server':
       return (
         p
           // azurerm spells the API's 'None' (no minimum at all) "Disabled".
@@ -97,6 +96,11 @@ function serverProperties(type: string, node: TfNode): ArmObject {
           .from(node, 'publicNetworkAccess', 'public_network_access_enabled', enabled, 'Enabled')
           .from(node, 'version', 'version')
       );
+    case 'azurerm_sql_server':
+      // The legacy resource (azurerm 2.x/3.x, removed in 4.0) has no minimum_tls_version or
+      // public_network_access_enabled argument: the server is created with no minimum TLS version
+      // (left unset, which the rules read as TLS 1.0 accepted) and public access on.
+      return p.set('publicNetworkAccess', 'Enabled').from(node, 'version', 'version');
     case 'azurerm_postgresql_flexible_server':
     case 'azurerm_mysql_flexible_server': {
       const network = new ArmObject(node.span)

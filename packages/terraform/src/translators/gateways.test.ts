@@ -73,6 +73,76 @@ resource "azurerm_virtual_network_gateway_connection" "c" {
     expect(locateValue(c, ['properties', 'ipsecPolicies', 0, 'ikeEncryption'])?.startLine).toBe(30);
   });
 
+  it('VPN gateway radius_server blocks become radiusServers, without the secret', () => {
+    const r = loadFiles({
+      'main.tf': `resource "azurerm_virtual_network_gateway" "gw" {
+  name     = "vpngw"
+  ${rg}
+  type     = "Vpn"
+  sku      = "VpnGw2"
+  vpn_client_configuration {
+    address_space = ["172.16.0.0/24"]
+    radius_server {
+      address = "10.1.0.4"
+      secret  = "s3cret"
+      score   = 30
+    }
+    radius_server {
+      address = "10.1.0.5"
+      secret  = "s3cret"
+      score   = 10
+    }
+  }
+}
+`,
+    });
+    const gw = r.graph.ofType('Microsoft.Network/virtualNetworkGateways')[0]!;
+    const config = gw.properties.vpnClientConfiguration as Record<string, unknown>;
+    expect(config.radiusServers).toEqual([
+      { radiusServerAddress: '10.1.0.4', radiusServerScore: 30 },
+      { radiusServerAddress: '10.1.0.5', radiusServerScore: 10 },
+    ]);
+    expect(locateValue(gw, ['properties', 'vpnClientConfiguration', 'radiusServers', 1])?.startLine).toBe(14);
+  });
+
+  it('ExpressRoute circuit peering is a peerings child of its circuit, named by its type', () => {
+    const r = loadFiles({
+      'main.tf': `resource "azurerm_express_route_circuit" "er" {
+  name                  = "erc"
+  ${rg}
+  service_provider_name = "Equinix"
+  peering_location      = "Amsterdam"
+  bandwidth_in_mbps     = 50
+}
+resource "azurerm_express_route_circuit_peering" "p" {
+  peering_type                  = "AzurePrivatePeering"
+  express_route_circuit_name    = azurerm_express_route_circuit.er.name
+  resource_group_name           = "rg"
+  peer_asn                      = 65001
+  primary_peer_address_prefix   = "192.168.10.0/30"
+  secondary_peer_address_prefix = "192.168.10.4/30"
+  vlan_id                       = 100
+  shared_key                    = "s3cret"
+}
+`,
+    });
+    const circuit = r.graph.find('Microsoft.Network/expressRouteCircuits', 'erc')!;
+    const peering = r.graph.find(
+      'Microsoft.Network/expressRouteCircuits/peerings',
+      'erc/AzurePrivatePeering',
+    )!;
+    expect(peering.properties).toEqual({
+      peeringType: 'AzurePrivatePeering',
+      peerASN: 65001,
+      vlanId: 100,
+      primaryPeerAddressPrefix: '192.168.10.0/30',
+      secondaryPeerAddressPrefix: '192.168.10.4/30',
+    });
+    expect(r.graph.parentOf(peering)).toBe(circuit);
+    expect(r.graph.childrenOf(circuit, 'peerings')).toEqual([peering]);
+    expect(locateValue(peering, ['properties', 'vlanId'])?.startLine).toBe(16);
+  });
+
   it('ExpressRoute Direct port with MACsec and identity; circuit over the port; Bastion defaults', () => {
     const r = loadFiles({
       'main.tf': `resource "azurerm_express_route_port" "p" {

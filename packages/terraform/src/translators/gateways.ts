@@ -3,7 +3,7 @@
  * connections with custom IPsec policies, ExpressRoute Direct ports (MACsec) and circuits, and
  * Bastion hosts.
  */
-import { ArmObject, armArray, idRef } from '../translate/arm.js';
+import { ArmObject, type Attrs, armArray, idRef, resourceIdOf } from '../translate/arm.js';
 import type { TfNode } from '../translate/node.js';
 import type { Translator } from '../translate/types.js';
 import { emitResource, enabled, identityOf, namedItem, nameOf, simpleId } from './common.js';
@@ -60,6 +60,24 @@ function gatewayProperties(node: TfNode): ArmObject {
     const pool = client.get('address_space');
     if (pool !== undefined)
       c.set('vpnClientAddressPool', { addressPrefixes: pool }, client.spanOf('address_space'));
+    // azurerm 3.x/4.x also take several `radius_server { address, secret, score }` blocks
+    // (ARM radiusServers). The secret is left out: no rule reads it and findings must not carry it.
+    const radius = client.blocks('radius_server');
+    if (radius.length)
+      c.set(
+        'radiusServers',
+        armArray(
+          radius[0]!.span,
+          radius.map((r) => ({
+            value: new ArmObject(r.span)
+              .from(r, 'radiusServerAddress', 'address')
+              .from(r, 'radiusServerScore', 'score')
+              .done(),
+            span: r.span,
+          })),
+        ),
+        radius[0]!.span,
+      );
     const roots = client.blocks('root_certificate');
     if (roots.length)
       c.set(
@@ -224,6 +242,44 @@ export const gatewayTranslator: Translator = {
       properties,
       sku: skuOf(type, node),
       identity: identityOf(node),
+    });
+  },
+};
+
+const PEERING = 'Microsoft.Network/expressRouteCircuits/peerings';
+
+function peeringId(a: Attrs): string {
+  return resourceIdOf(
+    PEERING,
+    [a('express_route_circuit_name'), a('peering_type')],
+    a('resource_group_name'),
+  );
+}
+
+/**
+ * azurerm_express_route_circuit_peering: the circuit's `peerings` child, which the graph attaches to
+ * the circuit named by `express_route_circuit_name`. azurerm has no name argument: the peering is
+ * named by its type (ARM names it `AzurePrivatePeering`, ...). `shared_key` is a secret no rule
+ * reads, so it stays out of the model.
+ */
+export const expressRouteCircuitPeeringTranslator: Translator = {
+  types: ['azurerm_express_route_circuit_peering'],
+  id: (_type, a) => peeringId(a),
+  translate(_type, node, out) {
+    const circuit = nameOf(node, 'express_route_circuit_name');
+    emitResource(out, {
+      type: PEERING,
+      name: `${circuit}/${nameOf(node, 'peering_type')}`,
+      id: peeringId((n) => node.get(n)),
+      node,
+      properties: new ArmObject(node.span)
+        .from(node, 'peeringType', 'peering_type')
+        .from(node, 'peerASN', 'peer_asn')
+        .from(node, 'vlanId', 'vlan_id')
+        .from(node, 'primaryPeerAddressPrefix', 'primary_peer_address_prefix')
+        .from(node, 'secondaryPeerAddressPrefix', 'secondary_peer_address_prefix'),
+      location: undefined,
+      tags: undefined,
     });
   },
 };

@@ -40,12 +40,12 @@ function customRules(node: TfNode): ArmObject | undefined {
   return new ArmObject(rules[0]!.span).set('rules', armArray(rules[0]!.span, list), rules[0]!.span);
 }
 
-function managedRuleSets(blocks: readonly TfNode[], typeAttr: string): unknown[] {
+function managedRuleSets(blocks: readonly TfNode[], typeAttr: string, defaultType?: string): unknown[] {
   return armArray(
     blocks[0]?.span ?? { file: '', startLine: 0, startColumn: 0, endLine: 0, endColumn: 0 },
     blocks.map((s) => ({
       value: new ArmObject(s.span)
-        .from(s, 'ruleSetType', typeAttr)
+        .from(s, 'ruleSetType', typeAttr, undefined, defaultType)
         .from(s, 'ruleSetVersion', 'version')
         .from(s, 'ruleSetAction', 'action')
         .done(),
@@ -80,7 +80,9 @@ export const wafPolicyTranslator: Translator = {
       const managed = node.blocks('managed_rules')[0];
       if (managed) {
         const sets = managed.blocks('managed_rule_set');
-        p.set('managedRules', { managedRuleSets: managedRuleSets(sets, 'type') }, managed.span);
+        // azurerm 3.x/4.x: managed_rule_set.type is optional and defaults to OWASP (Front Door's
+        // managed_rule.type is required, so it gets no default).
+        p.set('managedRules', { managedRuleSets: managedRuleSets(sets, 'type', 'OWASP') }, managed.span);
       }
       const custom = customRules(node);
       if (custom) p.set('customRules', custom.value.rules, custom.span);

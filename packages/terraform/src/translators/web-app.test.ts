@@ -142,4 +142,73 @@ resource "${type}" "staging" {
     expect(slot.properties.httpsOnly).toBe(true);
     expect(slot.properties.siteConfig).toBeUndefined();
   });
+
+  it("azurerm_logic_app_standard: a workflow site whose TLS and FTPS defaults are the API's", () => {
+    const r = loadFiles({
+      'main.tf': `resource "azurerm_logic_app_standard" "a" {
+  name                    = "la"
+  resource_group_name     = "rg"
+  location                = "westeurope"
+  app_service_plan_id     = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Web/serverFarms/plan"
+  public_network_access   = "Disabled"
+  client_certificate_mode = "Required"
+  site_config {
+    min_tls_version     = "1.0"
+    scm_min_tls_version = "1.2"
+  }
+}
+resource "azurerm_logic_app_standard" "b" {
+  name                = "la-container"
+  resource_group_name = "rg"
+  location            = "westeurope"
+  app_service_plan_id = "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Web/serverFarms/plan"
+  site_config {
+    linux_fx_version = "DOCKER|mcr.microsoft.com/azure-functions/dotnet:3.0-appservice"
+  }
+}
+`,
+    });
+    const a = r.graph.find('Microsoft.Web/sites', 'la')!;
+    expect(a.kind).toBe('functionapp,workflowapp');
+    expect(a.properties).toMatchObject({
+      httpsOnly: false,
+      publicNetworkAccess: 'Disabled',
+      clientCertEnabled: true,
+      clientCertMode: 'Required',
+      siteConfig: { minTlsVersion: '1.0', scmMinTlsVersion: '1.2' },
+    });
+    expect(locateValue(a, ['properties', 'siteConfig', 'minTlsVersion'])?.startLine).toBe(9);
+    const siteConfig = a.properties.siteConfig as Record<string, unknown>;
+    expect(siteConfig).not.toHaveProperty('ftpsState');
+    expect(siteConfig).not.toHaveProperty('ipSecurityRestrictionsDefaultAction');
+    const b = r.graph.find('Microsoft.Web/sites', 'la-container')!;
+    expect(b.kind).toBe('functionapp,linux,container,workflowapp');
+    expect((b.properties.siteConfig as Record<string, unknown> | undefined)?.minTlsVersion).toBeUndefined();
+  });
+
+  it('azurerm_function_app_flex_consumption: v4 site defaults, but no ftps_state to send', () => {
+    const r = loadFiles({
+      'main.tf': `resource "azurerm_function_app_flex_consumption" "a" {
+  name       = "fx"
+  ${common}
+  https_only = true
+  site_config {
+    scm_minimum_tls_version = "1.1"
+  }
+}
+`,
+    });
+    const site = r.graph.find('Microsoft.Web/sites', 'fx')!;
+    expect(site.kind).toBe('functionapp,linux');
+    expect(site.properties).toMatchObject({
+      httpsOnly: true,
+      siteConfig: {
+        minTlsVersion: '1.2',
+        scmMinTlsVersion: '1.1',
+        ipSecurityRestrictionsDefaultAction: 'Allow',
+        scmIpSecurityRestrictionsDefaultAction: 'Allow',
+      },
+    });
+    expect(site.properties.siteConfig).not.toHaveProperty('ftpsState');
+  });
 });

@@ -2,10 +2,11 @@
  * App Service sites: azurerm_linux_web_app, azurerm_windows_web_app, azurerm_linux_function_app,
  * azurerm_windows_function_app (azurerm v3/v4) and the legacy azurerm_app_service and
  * azurerm_function_app; and their deployment slots (`*_slot`, ARM `Microsoft.Web/sites/slots`),
- * which are endpoints of their own with the same settings and defaults. The new resources default
- * `minimum_tls_version` and `scm_minimum_tls_version` to "1.2" and `ftps_state` to "Disabled"
- * (provider schema defaults), so those values are written explicitly; the legacy resources leave
- * them to the API.
+ * which are endpoints of their own with the same settings and defaults; also
+ * azurerm_logic_app_standard and azurerm_function_app_flex_consumption, which are sites too. The new
+ * resources default `minimum_tls_version` and `scm_minimum_tls_version` to "1.2" and `ftps_state`
+ * to "Disabled" (provider schema defaults), so those values are written explicitly; the legacy
+ * resources leave them to the API.
  */
 import { isUnknown } from '@ztkit/core';
 import { ArmObject, type Attrs, nameSegment, resourceIdOf } from '../translate/arm.js';
@@ -29,14 +30,31 @@ const KIND: Readonly<Record<string, string>> = {
   azurerm_windows_function_app_slot: 'functionapp',
   azurerm_app_service_slot: 'app',
   azurerm_function_app_slot: 'functionapp',
+  // The kind the provider sends (a container logic app is `functionapp,linux,container,workflowapp`).
+  azurerm_logic_app_standard: 'functionapp,workflowapp',
+  azurerm_function_app_flex_consumption: 'functionapp,linux',
 };
 
+/**
+ * Resources whose site_config settings have no provider schema default, so the API's apply.
+ * azurerm_logic_app_standard (azurerm 3.x/4.x) is one: `min_tls_version`, `scm_min_tls_version`
+ * and `ftps_state` are optional and computed (the service gives 1.2, 1.2 and AllAllowed), and it
+ * has no `ip_restriction_default_action`.
+ */
 const LEGACY = new Set([
   'azurerm_app_service',
   'azurerm_function_app',
   'azurerm_app_service_slot',
   'azurerm_function_app_slot',
+  'azurerm_logic_app_standard',
 ]);
+
+/**
+ * azurerm_function_app_flex_consumption (azurerm 4.x) has the schema defaults of the v3/v4 sites
+ * (`minimum_tls_version` and `scm_minimum_tls_version` "1.2", both default actions Allow) but no
+ * `ftps_state` argument: the provider never sends one, so the API's applies.
+ */
+const NO_FTPS_STATE = new Set(['azurerm_function_app_flex_consumption']);
 
 /** How a slot names its site: the site's id (v3/v4) or, for the legacy slots, its name. */
 const SLOT_PARENT: Readonly<Record<string, { readonly id?: string; readonly name?: string }>> = {
@@ -88,6 +106,7 @@ function ipRestrictions(blocks: readonly TfNode[]): unknown[] | undefined {
 function siteConfig(type: string, node: TfNode): ArmObject | undefined {
   const sc = node.blocks('site_config')[0];
   const legacy = LEGACY.has(type);
+  const noFtps = NO_FTPS_STATE.has(type);
   if (!sc && legacy) return undefined;
   const span = sc?.span ?? node.span;
   const o = new ArmObject(span);
@@ -106,7 +125,7 @@ function siteConfig(type: string, node: TfNode): ArmObject | undefined {
         undefined,
         legacy ? undefined : '1.2',
       )
-      .from(sc, 'ftpsState', 'ftps_state', undefined, legacy ? undefined : 'Disabled')
+      .from(sc, 'ftpsState', 'ftps_state', undefined, legacy || noFtps ? undefined : 'Disabled')
       .from(sc, 'http20Enabled', 'http2_enabled')
       .from(sc, 'alwaysOn', 'always_on')
       .from(sc, 'vnetRouteAllEnabled', 'vnet_route_all_enabled')
@@ -138,11 +157,17 @@ function siteConfig(type: string, node: TfNode): ArmObject | undefined {
     // No site_config block: the provider still sends its schema defaults.
     o.set('minTlsVersion', '1.2')
       .set('scmMinTlsVersion', '1.2')
-      .set('ftpsState', 'Disabled')
+      .set('ftpsState', noFtps ? undefined : 'Disabled')
       .set('ipSecurityRestrictionsDefaultAction', 'Allow')
       .set('scmIpSecurityRestrictionsDefaultAction', 'Allow');
   }
   return o;
+}
+
+function kindOf(type: string, node: TfNode): string | undefined {
+  if (type !== 'azurerm_logic_app_standard') return KIND[type];
+  const fx = node.blocks('site_config')[0]?.get('linux_fx_version');
+  return typeof fx === 'string' && fx.length > 0 ? 'functionapp,linux,container,workflowapp' : KIND[type];
 }
 
 export const webAppTranslator: Translator = {
@@ -151,12 +176,16 @@ export const webAppTranslator: Translator = {
   translate(type, node, out) {
     const p = new ArmObject(node.span)
       .from(node, 'httpsOnly', 'https_only', undefined, false)
-      .from(node, 'publicNetworkAccess', 'public_network_access_enabled', enabled)
+      // azurerm_logic_app_standard spells it `public_network_access = "Enabled" | "Disabled"`.
+      .from(node, 'publicNetworkAccess', ['public_network_access_enabled', 'public_network_access'], enabled)
       .from(node, 'clientCertEnabled', ['client_certificate_enabled', 'client_cert_enabled'])
       .from(node, 'clientCertMode', 'client_certificate_mode')
       .from(node, 'serverFarmId', ['service_plan_id', 'app_service_plan_id'])
       .from(node, 'virtualNetworkSubnetId', 'virtual_network_subnet_id')
       .from(node, 'enabled', 'enabled');
+    // azurerm_logic_app_standard has no client certificate switch: it sends clientCertEnabled when a mode is set.
+    if (type === 'azurerm_logic_app_standard' && typeof node.get('client_certificate_mode') === 'string')
+      p.set('clientCertEnabled', true, node.spanOf('client_certificate_mode'));
     p.object('siteConfig', siteConfig(type, node));
     const kvRef = node.get('key_vault_reference_identity_id');
     if (kvRef !== undefined)
@@ -169,7 +198,7 @@ export const webAppTranslator: Translator = {
       id: id(type, attrs),
       node,
       properties: p,
-      kind: KIND[type],
+      kind: kindOf(type, node),
     });
   },
 };

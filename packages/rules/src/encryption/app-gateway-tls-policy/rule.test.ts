@@ -13,6 +13,7 @@ ruleTester(rule, import.meta.dirname, {
     },
     { file: '../../testing/scenarios/app-gateway/pass.bicep', name: 'Bicep AppGwSslPolicy20220101S' },
     { file: '../../testing/scenarios/app-gateway/pass.tf', name: 'Terraform AppGwSslPolicy20220101S' },
+    { file: 'fixtures/pass-ssl-profile.tf', name: 'Terraform ssl_profile with a CustomV2 TLS 1.2 policy' },
   ],
   invalid: [
     {
@@ -56,6 +57,16 @@ ruleTester(rule, import.meta.dirname, {
       file: 'fixtures/fail.tf',
       name: 'Terraform AppGwSslPolicy20170401',
       errors: [{ line: 18, message: 'AppGwSslPolicy20170401, which accepts TLS 1.1' }],
+    },
+    {
+      file: 'fixtures/fail-ssl-profile.tf',
+      name: 'Terraform ssl_profile with AppGwSslPolicy20150501 behind a current gateway policy',
+      errors: [
+        {
+          line: 22,
+          message: "SSL profile 'partners' of 'agw-partners' uses predefined policy AppGwSslPolicy20150501",
+        },
+      ],
     },
   ],
 });

@@ -12,6 +12,10 @@ ruleTester(rule, import.meta.dirname, {
       file: 'fixtures/pass.tf',
       name: 'Terraform VPN gateway beside the ER gateway, private_ip_address_enabled connection',
     },
+    {
+      file: 'fixtures/pass-peering-child.tf',
+      name: 'Terraform circuit with only a Microsoft peering resource',
+    },
   ],
   invalid: [
     {
@@ -36,6 +40,11 @@ ruleTester(rule, import.meta.dirname, {
       file: 'fixtures/fail.tf',
       name: 'Terraform ER gateway alone',
       errors: [{ line: 15, message: "ExpressRoute gateway 'ergw-hub'" }],
+    },
+    {
+      file: 'fixtures/fail-peering-child.tf',
+      name: 'Terraform private peering as an azurerm_express_route_circuit_peering resource',
+      errors: [{ line: 2, message: "circuit 'erc-hub' has private peering" }],
     },
   ],
 });

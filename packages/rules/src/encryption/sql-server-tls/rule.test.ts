@@ -6,6 +6,10 @@ ruleTester(rule, import.meta.dirname, {
     { file: 'fixtures/pass.json', name: '1.2 and 1.3' },
     { file: 'fixtures/pass.bicep', name: 'Bicep 1.2 with Entra-only admin' },
     { file: 'fixtures/pass.tf', name: 'Terraform 1.2, Entra-only' },
+    {
+      file: 'fixtures/pass-mssql-default.tf',
+      name: 'azurerm_mssql_server without minimum_tls_version (1.2)',
+    },
   ],
   invalid: [
     {
@@ -49,6 +53,11 @@ ruleTester(rule, import.meta.dirname, {
       file: 'fixtures/fail.tf',
       name: 'Terraform minimum_tls_version 1.0',
       errors: [{ line: 8, message: 'accepts TLS 1.0' }],
+    },
+    {
+      file: 'fixtures/fail-legacy-sql-server.tf',
+      name: 'legacy azurerm_sql_server, which cannot set a minimum TLS version',
+      errors: [{ line: 2, message: 'does not set minimalTlsVersion; the API default accepts TLS 1.0' }],
     },
   ],
 });

@@ -6,6 +6,7 @@ ruleTester(rule, import.meta.dirname, {
     { file: 'fixtures/pass.json', name: 'Entra ID over OpenVPN; site-to-site-only gateway' },
     { file: 'fixtures/pass.bicep', name: 'Bicep Entra ID over OpenVPN' },
     { file: 'fixtures/pass.tf', name: 'Terraform Entra ID over OpenVPN' },
+    { file: 'fixtures/pass-radius-servers.tf', name: 'radius_server blocks next to Entra ID over OpenVPN' },
   ],
   invalid: [
     {
@@ -31,6 +32,16 @@ ruleTester(rule, import.meta.dirname, {
       file: 'fixtures/fail.tf',
       name: 'Terraform certificate auth',
       errors: [{ line: 18, message: 'authenticates with certificate' }],
+    },
+    {
+      file: 'fixtures/fail-radius-servers.tf',
+      name: 'Terraform radius_server blocks: RADIUS inferred, not "no declared method"',
+      errors: [
+        {
+          line: 17,
+          message: "Point-to-site on VPN gateway 'vgw-radius' authenticates with radius, not Entra ID",
+        },
+      ],
     },
   ],
 });

@@ -6,6 +6,7 @@ ruleTester(rule, import.meta.dirname, {
     { file: 'fixtures/pass.json', name: 'Disabled inline; FtpsOnly in a config/web resource' },
     { file: 'fixtures/pass.bicep', name: 'Bicep ftpsState Disabled' },
     { file: '../../testing/scenarios/web-app/pass.tf', name: 'Terraform ftps_state Disabled' },
+    { file: 'fixtures/pass-logic-flex.tf', name: 'Logic App Standard ftps_state Disabled and FtpsOnly' },
   ],
   invalid: [
     {
@@ -35,6 +36,15 @@ ruleTester(rule, import.meta.dirname, {
       file: 'fixtures/fail.tf',
       name: 'Terraform function app ftps_state AllAllowed',
       errors: [{ line: 11, message: 'ftpsState AllAllowed' }],
+    },
+    {
+      file: 'fixtures/fail-logic-flex.tf',
+      name: 'Logic App Standard unset (AllAllowed) and AllAllowed; Flex Consumption cannot set it',
+      errors: [
+        { line: 2, message: "'la-orders' does not set ftpsState" },
+        { line: 22, message: "'la-billing' accepts plain FTP (ftpsState AllAllowed)" },
+        { line: 26, message: "'fx-orders' does not set ftpsState" },
+      ],
     },
   ],
 });

@@ -6,6 +6,7 @@ ruleTester(rule, import.meta.dirname, {
     { file: 'fixtures/pass.json', name: 'site and slot set httpsOnly' },
     { file: 'fixtures/pass.bicep', name: 'Bicep site and slot with httpsOnly' },
     { file: '../../testing/scenarios/web-app/pass.tf', name: 'Terraform https_only true' },
+    { file: 'fixtures/pass-logic-flex.tf', name: 'Logic App Standard and Flex Consumption with https_only' },
   ],
   invalid: [
     {
@@ -39,6 +40,14 @@ ruleTester(rule, import.meta.dirname, {
       file: 'fixtures/fail.tf',
       name: 'Terraform https_only false',
       errors: [{ line: 14, message: 'httpsOnly is false' }],
+    },
+    {
+      file: 'fixtures/fail-logic-flex.tf',
+      name: 'Logic App Standard without https_only (defaults to false); Flex Consumption false',
+      errors: [
+        { line: 2, message: "Site 'la-orders' serves plain HTTP (httpsOnly is false)" },
+        { line: 21, message: "Site 'fx-orders' serves plain HTTP" },
+      ],
     },
   ],
 });

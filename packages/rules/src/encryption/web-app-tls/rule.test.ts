@@ -10,6 +10,10 @@ ruleTester(rule, import.meta.dirname, {
 
     { file: 'fixtures/pass.bicep', name: 'Bicep 1.3/1.2 with a config/web child' },
     { file: '../../testing/scenarios/web-app/pass.tf', name: 'Terraform minimum_tls_version 1.2' },
+    {
+      file: 'fixtures/pass-logic-flex.tf',
+      name: 'Logic App Standard and Flex Consumption with the TLS 1.2 defaults',
+    },
   ],
   invalid: [
     {
@@ -35,6 +39,15 @@ ruleTester(rule, import.meta.dirname, {
       errors: [
         { line: 9, message: 'accepts TLS 1.0' },
         { line: 10, message: "SCM (deployment) site of 'app-legacy' accepts TLS 1.1" },
+      ],
+    },
+    {
+      file: 'fixtures/fail-logic-flex.tf',
+      name: 'Logic App Standard min_tls_version 1.0; Flex Consumption 1.1 and SCM 1.0',
+      errors: [
+        { line: 11, message: "site of 'la-orders' accepts TLS 1.0" },
+        { line: 28, message: "site of 'fx-orders' accepts TLS 1.1" },
+        { line: 29, message: "SCM (deployment) site of 'fx-orders' accepts TLS 1.0" },
       ],
     },
   ],

@@ -12,6 +12,7 @@ ruleTester(rule, import.meta.dirname, {
       name: 'azurerm WAF policies: Prevention, DRS 2.1, Bot Manager, custom rules',
     },
     { file: 'fixtures/pass.json', name: 'DRS 2.1 / OWASP 3.2; rule sets from a parameter are not judged' },
+    { file: 'fixtures/pass-default-type.tf', name: 'azurerm managed_rule_set without type is OWASP (3.2)' },
   ],
   invalid: [
     {
@@ -27,6 +28,10 @@ ruleTester(rule, import.meta.dirname, {
         { line: 12, message: 'uses OWASP 3.1' },
         { line: 19, message: 'Front Door Standard tier' },
       ],
+    },
+    {
+      file: 'fixtures/fail-default-type.tf',
+      errors: [{ line: 8, message: 'uses OWASP 3.1' }],
     },
     {
       file: 'fixtures/fail.json',
