@@ -186,7 +186,7 @@ resource "azurerm_logic_app_standard" "b" {
     expect((b.properties.siteConfig as Record<string, unknown> | undefined)?.minTlsVersion).toBeUndefined();
   });
 
-  it('azurerm_function_app_flex_consumption: v4 site defaults, but no ftps_state to send', () => {
+  it('azurerm_function_app_flex_consumption: v4 site defaults, and no FTP endpoint (Linux only)', () => {
     const r = loadFiles({
       'main.tf': `resource "azurerm_function_app_flex_consumption" "a" {
   name       = "fx"
@@ -209,6 +209,6 @@ resource "azurerm_logic_app_standard" "b" {
         scmIpSecurityRestrictionsDefaultAction: 'Allow',
       },
     });
-    expect(site.properties.siteConfig).not.toHaveProperty('ftpsState');
+    expect(site.properties.siteConfig).toHaveProperty('ftpsState', 'Disabled');
   });
 });

@@ -52,9 +52,10 @@ const LEGACY = new Set([
 /**
  * azurerm_function_app_flex_consumption (azurerm 4.x) has the schema defaults of the v3/v4 sites
  * (`minimum_tls_version` and `scm_minimum_tls_version` "1.2", both default actions Allow) but no
- * `ftps_state` argument: the provider never sends one, so the API's applies.
+ * `ftps_state` argument, and none is needed: Flex Consumption runs on Linux only, and the Functions
+ * deployment-technology table offers FTPS on Windows only, so these apps have no FTP endpoint.
  */
-const NO_FTPS_STATE = new Set(['azurerm_function_app_flex_consumption']);
+const NO_FTP_ENDPOINT = new Set(['azurerm_function_app_flex_consumption']);
 
 /** How a slot names its site: the site's id (v3/v4) or, for the legacy slots, its name. */
 const SLOT_PARENT: Readonly<Record<string, { readonly id?: string; readonly name?: string }>> = {
@@ -106,7 +107,7 @@ function ipRestrictions(blocks: readonly TfNode[]): unknown[] | undefined {
 function siteConfig(type: string, node: TfNode): ArmObject | undefined {
   const sc = node.blocks('site_config')[0];
   const legacy = LEGACY.has(type);
-  const noFtps = NO_FTPS_STATE.has(type);
+  const noFtp = NO_FTP_ENDPOINT.has(type);
   if (!sc && legacy) return undefined;
   const span = sc?.span ?? node.span;
   const o = new ArmObject(span);
@@ -125,7 +126,7 @@ function siteConfig(type: string, node: TfNode): ArmObject | undefined {
         undefined,
         legacy ? undefined : '1.2',
       )
-      .from(sc, 'ftpsState', 'ftps_state', undefined, legacy || noFtps ? undefined : 'Disabled')
+      .from(sc, 'ftpsState', 'ftps_state', undefined, legacy ? undefined : 'Disabled')
       .from(sc, 'http20Enabled', 'http2_enabled')
       .from(sc, 'alwaysOn', 'always_on')
       .from(sc, 'vnetRouteAllEnabled', 'vnet_route_all_enabled')
@@ -157,7 +158,7 @@ function siteConfig(type: string, node: TfNode): ArmObject | undefined {
     // No site_config block: the provider still sends its schema defaults.
     o.set('minTlsVersion', '1.2')
       .set('scmMinTlsVersion', '1.2')
-      .set('ftpsState', noFtps ? undefined : 'Disabled')
+      .set('ftpsState', 'Disabled')
       .set('ipSecurityRestrictionsDefaultAction', 'Allow')
       .set('scmIpSecurityRestrictionsDefaultAction', 'Allow');
   }

@@ -39,11 +39,10 @@ ruleTester(rule, import.meta.dirname, {
     },
     {
       file: 'fixtures/fail-logic-flex.tf',
-      name: 'Logic App Standard unset (AllAllowed) and AllAllowed; Flex Consumption cannot set it',
+      name: 'Logic App Standard unset (AllAllowed) and AllAllowed; Flex Consumption has no FTP endpoint',
       errors: [
         { line: 2, message: "'la-orders' does not set ftpsState" },
         { line: 22, message: "'la-billing' accepts plain FTP (ftpsState AllAllowed)" },
-        { line: 26, message: "'fx-orders' does not set ftpsState" },
       ],
     },
   ],
