@@ -35,8 +35,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ../../packages/engine/dist/index.js + 165 modules
-var dist = __webpack_require__(7785);
+// EXTERNAL MODULE: ../../packages/engine/dist/index.js + 168 modules
+var dist = __webpack_require__(2244);
 // EXTERNAL MODULE: ../../node_modules/@azure/identity/dist/esm/index.js + 182 modules
 var esm = __webpack_require__(871);
 // EXTERNAL MODULE: external "node:https"
