@@ -49,14 +49,6 @@ const LEGACY = new Set([
   'azurerm_logic_app_standard',
 ]);
 
-/**
- * azurerm_function_app_flex_consumption (azurerm 4.x) has the schema defaults of the v3/v4 sites
- * (`minimum_tls_version` and `scm_minimum_tls_version` "1.2", both default actions Allow) but no
- * `ftps_state` argument, and none is needed: Flex Consumption runs on Linux only, and the Functions
- * deployment-technology table offers FTPS on Windows only, so these apps have no FTP endpoint.
- */
-const NO_FTP_ENDPOINT = new Set(['azurerm_function_app_flex_consumption']);
-
 /** How a slot names its site: the site's id (v3/v4) or, for the legacy slots, its name. */
 const SLOT_PARENT: Readonly<Record<string, { readonly id?: string; readonly name?: string }>> = {
   azurerm_linux_web_app_slot: { id: 'app_service_id' },
@@ -107,7 +99,6 @@ function ipRestrictions(blocks: readonly TfNode[]): unknown[] | undefined {
 function siteConfig(type: string, node: TfNode): ArmObject | undefined {
   const sc = node.blocks('site_config')[0];
   const legacy = LEGACY.has(type);
-  const noFtp = NO_FTP_ENDPOINT.has(type);
   if (!sc && legacy) return undefined;
   const span = sc?.span ?? node.span;
   const o = new ArmObject(span);
@@ -127,6 +118,9 @@ function siteConfig(type: string, node: TfNode): ArmObject | undefined {
         legacy ? undefined : '1.2',
       )
       .from(sc, 'ftpsState', 'ftps_state', undefined, legacy ? undefined : 'Disabled')
+      // azurerm_function_app_flex_consumption (4.x) shares the v3/v4 site defaults but has no
+      // ftps_state, and needs none: Flex Consumption runs on Linux only and the Functions
+      // deployment-technology table offers FTPS on Windows only, so it has no FTP endpoint.
       .from(sc, 'http20Enabled', 'http2_enabled')
       .from(sc, 'alwaysOn', 'always_on')
       .from(sc, 'vnetRouteAllEnabled', 'vnet_route_all_enabled')
