@@ -13,6 +13,7 @@ import { networkInterfaceTranslator } from '../translators/network-interface.js'
 import { networkSecurityGroupTranslator } from '../translators/network-security-group.js';
 import { privateAccessTranslator } from '../translators/private-access.js';
 import { publicIpTranslator } from '../translators/public-ip.js';
+import { redisEnterpriseTranslator } from '../translators/redis-enterprise.js';
 import { registryAiTranslator } from '../translators/registry-ai.js';
 import { routeTableTranslator } from '../translators/route-table.js';
 import { storageAccountTranslator } from '../translators/storage-account.js';
@@ -34,6 +35,7 @@ const TRANSLATORS: readonly Translator[] = [
   loadBalancerTranslator,
   expressRouteCircuitPeeringTranslator,
   messagingTranslator,
+  redisEnterpriseTranslator,
   monitoringTranslator,
   privateAccessTranslator,
   wafPolicyTranslator,
