@@ -37,6 +37,7 @@ export default defineRule({
     notes: [
       'Gateways are judged in spokes and other peered VNets; a VNet peered with nothing (a branch, or the on-premises side of a VNet-to-VNet connection) is not part of the estate the hub guards.',
       'Peering checks apply only when the hub has a gateway in the scan; Azure defaults useRemoteGateways and allowGatewayTransit to false.',
+      'A spoke with a gateway of its own is reported for that gateway only: Azure refuses useRemoteGateways on its peerings until the gateway is gone.',
     ],
   },
   *check(ctx): Iterable<FindingDraft> {
@@ -54,7 +55,15 @@ export default defineRule({
     }
     for (const p of net.topology.peerings) {
       if (!p.to) continue;
-      if (p.from.role === 'spoke' && p.to.role === 'hub' && p.to.gateways.length && !p.useRemoteGateways)
+      // A spoke with a gateway of its own cannot use the hub's (Azure refuses useRemoteGateways
+      // there); that gateway is already reported above, and moving it is the fix.
+      if (
+        p.from.role === 'spoke' &&
+        p.to.role === 'hub' &&
+        p.to.gateways.length &&
+        !p.from.gateways.length &&
+        !p.useRemoteGateways
+      )
         yield {
           resource: p.resource,
           path: 'useRemoteGateways' in p.resource.properties ? ['properties', 'useRemoteGateways'] : [],
