@@ -27,7 +27,7 @@ export function renderNetworkText(analysis: NetworkAnalysis, options: NetworkTex
       ...v.gateways.map((g) => `gateway ${g.name}`),
     ];
     out.push(
-      `  ${v.role.padEnd(8)} ${v.name} ${p.dim(v.prefixes.join(', '))}${extras.length ? ` · ${extras.join(', ')}` : ''}`,
+      `  ${v.role.padEnd(8)} ${v.name}${v.outsideScan ? ' (not in scan)' : ''} ${p.dim(v.prefixes.join(', '))}${extras.length ? ` · ${extras.join(', ')}` : ''}`,
     );
     const peers = v.peerings.map((x) => x.to?.name ?? `${x.remoteName} (not in scan)`);
     if (peers.length) out.push(`           ${p.dim(`peers with ${peers.join(', ')}`)}`);
@@ -87,6 +87,7 @@ export function toNetworkJson(analysis: NetworkAnalysis) {
       id: v.resource.id,
       role: v.role,
       ...(v.hubReason && { hubReason: v.hubReason }),
+      ...(v.outsideScan && { outsideScan: true }),
       prefixes: v.prefixes,
       firewalls: v.firewalls.map((f) => f.name),
       gateways: v.gateways.map((g) => g.name),

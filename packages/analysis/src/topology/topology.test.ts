@@ -22,6 +22,24 @@ const firewall = () =>
   });
 
 describe('topology', () => {
+  it('gives subnets and peerings of a VNet outside the scan a stand-in VNet', () => {
+    const a = analyse([
+      hub(),
+      firewall(),
+      res(T.subnet, 'vnet-existing/snet-app', { addressPrefix: '10.9.1.0/24' }),
+      res(T.subnet, 'vnet-existing/snet-db', { addressPrefix: '10.9.2.0/24' }),
+      res('Microsoft.Network/virtualNetworks/virtualNetworkPeerings', 'vnet-existing/to-hub', {
+        remoteVirtualNetwork: ref(T.vnet, 'vnet-hub'),
+      }),
+    ]);
+    const standIn = a.topology.vnets.find((v) => v.name === 'vnet-existing')!;
+    expect(standIn.outsideScan).toBe(true);
+    expect(standIn.subnets.map((s) => s.name)).toEqual(['snet-app', 'snet-db']);
+    expect(standIn.addressSpace.covers(AddressSet.ofPrefixes(['10.9.2.0/24']))).toBe(true);
+    expect(standIn.peerings.map((p) => p.to?.name)).toEqual(['vnet-hub']);
+    expect(standIn.role).toBe('spoke');
+  });
+
   it('finds the hub by its firewall, spokes by peering, isolated VNets', () => {
     const a = analyse([
       hub(),

@@ -18,6 +18,12 @@ export interface VnetInfo {
   readonly peeredFrom: PeeringInfo[];
   readonly firewalls: Resource[];
   readonly gateways: Resource[];
+  /**
+   * True for a VNet the scan does not declare (an `existing` one, or a Terraform data source) whose
+   * subnets or peerings it does: it stands in so they are analysed like any other. Its address
+   * space is what its subnets show.
+   */
+  readonly outsideScan?: boolean;
   role: VnetRole;
   /** Why the VNet is a hub (firewall, gateway, option, most peerings). */
   hubReason?: string;
@@ -100,10 +106,48 @@ export function buildTopology(graph: ResourceGraph, options: TopologyOptions = {
     vnets.push(v);
     byVnet.set(r, v);
   }
+  const standIns = new Map<string, VnetInfo>();
+  const vnetOfChild = (child: Resource, segment: string): VnetInfo | undefined => {
+    const parent = graph.parentOf(child);
+    if (parent) return byVnet.get(parent);
+    const at = child.id.toLowerCase().lastIndexOf(`/${segment.toLowerCase()}/`);
+    if (at <= 0) return undefined;
+    const id = child.id.slice(0, at);
+    let v = standIns.get(id.toLowerCase());
+    if (!v) {
+      const name = child.name.includes('/')
+        ? child.name.slice(0, child.name.lastIndexOf('/'))
+        : id.slice(id.lastIndexOf('/') + 1);
+      const resource: Resource = {
+        type: 'Microsoft.Network/virtualNetworks',
+        name,
+        id,
+        properties: {},
+        language: child.language,
+        ...(child.origin ? { origin: child.origin } : {}),
+      };
+      v = {
+        resource,
+        name,
+        prefixes: [],
+        addressSpace: AddressSet.EMPTY,
+        subnets: [],
+        peerings: [],
+        peeredFrom: [],
+        firewalls: [],
+        gateways: [],
+        outsideScan: true,
+        role: 'isolated',
+      };
+      standIns.set(id.toLowerCase(), v);
+      vnets.push(v);
+      byVnet.set(resource, v);
+    }
+    return v;
+  };
   const subnets: SubnetInfo[] = [];
   for (const s of graph.ofType('Microsoft.Network/virtualNetworks/subnets')) {
-    const parent = graph.parentOf(s);
-    const vnet = parent ? byVnet.get(parent) : undefined;
+    const vnet = vnetOfChild(s, 'subnets');
     if (!vnet) continue;
     const p = s.properties;
     const prefixes = [...stringList(p.addressPrefix), ...stringList(p.addressPrefixes)];
@@ -125,10 +169,15 @@ export function buildTopology(graph: ResourceGraph, options: TopologyOptions = {
     subnets.push(info);
     bySubnet.set(s, info);
   }
+  // A VNet outside the scan spans at least the subnets the scan gives it.
+  for (const v of standIns.values()) {
+    const known = v.subnets.flatMap((sub) => (sub.addresses ? [sub.addresses] : []));
+    (v as { addressSpace: AddressSet }).addressSpace = known.reduce((a, b) => a.union(b), AddressSet.EMPTY);
+    (v as { prefixes: readonly string[] }).prefixes = v.subnets.flatMap((sub) => sub.prefixes);
+  }
   const peerings: PeeringInfo[] = [];
   for (const pr of graph.ofType('Microsoft.Network/virtualNetworks/virtualNetworkPeerings')) {
-    const parent = graph.parentOf(pr);
-    const from = parent ? byVnet.get(parent) : undefined;
+    const from = vnetOfChild(pr, 'virtualNetworkPeerings');
     if (!from) continue;
     const p = pr.properties;
     const remoteRef = idOf(p.remoteVirtualNetwork);
@@ -136,7 +185,11 @@ export function buildTopology(graph: ResourceGraph, options: TopologyOptions = {
     const info: PeeringInfo = {
       resource: pr,
       from,
-      to: remote ? byVnet.get(remote) : undefined,
+      to: remote
+        ? byVnet.get(remote)
+        : typeof remoteRef === 'string'
+          ? standIns.get(remoteRef.toLowerCase())
+          : undefined,
       remoteName: remote
         ? remote.name
         : typeof remoteRef === 'string'

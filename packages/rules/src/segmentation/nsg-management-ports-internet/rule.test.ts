@@ -95,6 +95,16 @@ ruleTester(rule, import.meta.dirname, {
       ],
     },
     {
+      file: 'fixtures/subnet-on-existing-vnet.bicep',
+      name: 'subnet of an existing VNet: its NSG is attached, so the exposure is the subnet',
+      errors: [{ line: 11, severity: 'medium', message: /^Internet → vnet-spoke\/snet-app tcp\/22/ }],
+    },
+    {
+      file: 'fixtures/subnet-on-existing-vnet.tf',
+      name: 'subnet of a data-source VNet: its NSG is attached, so the exposure is the subnet',
+      errors: [{ line: 19, severity: 'medium', message: /^Internet → vnet-spoke\/snet-app tcp\/22/ }],
+    },
+    {
       file: 'fixtures/rule-on-unseen-nsg.tf',
       name: 'azurerm_network_security_rule on an NSG read through a data source',
       errors: [{ line: 7, severity: 'medium', message: /^Internet → tcp\/22 .*the NSG is not in this scan/ }],
