@@ -11,6 +11,7 @@ export {
   templateFunctionNames,
 } from './functions/registry.js';
 export * from './functions/types.js';
+export { dependsOnDeployment, holdsPlaceholder } from './functions/values.js';
 export * from './json/jsonc.js';
 export * from './json/pointer-origin.js';
 export * from './loaders/limits.js';

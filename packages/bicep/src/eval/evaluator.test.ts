@@ -211,6 +211,22 @@ resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = [for n in names: {
 });
 
 describe('expressions through the shared function library', () => {
+  it('leaves comparisons with the deployment placeholders unknown', () => {
+    const { resources } = load(`resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {
+  name: 'st'
+  properties: {
+    minimumTlsVersion: resourceGroup().name == 'rg-prod' ? 'TLS1_2' : 'TLS1_0'
+    allowBlobPublicAccess: endsWith(resourceGroup().id, '-prod')
+    publicNetworkAccess: resourceGroup().name == resourceGroup().name ? 'Disabled' : 'Enabled'
+  }
+}
+`);
+    const p = resources[0]!.properties;
+    expect(isUnknown(p.minimumTlsVersion)).toBe(true);
+    expect(isUnknown(p.allowBlobPublicAccess)).toBe(true);
+    expect(p.publicNetworkAccess).toBe('Disabled');
+  });
+
   it('evaluates built-ins, lambdas, user functions, ternaries, ?? and safe access', () => {
     const { resources } = load(`param cfg object = { tls: 'TLS1_2', nested: null }
 func prefixed(p string) string => 'st\${toLower(p)}'

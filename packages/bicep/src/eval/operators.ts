@@ -2,7 +2,7 @@
  * Bicep operators over known and Unknown values. Logical operators short-circuit even when the
  * other side is Unknown (`false && ?` is false); the rest return Unknown when an operand is.
  */
-import { isUnknown, type Unknown, unknown } from '@ztkit/core';
+import { dependsOnDeployment, holdsPlaceholder, isUnknown, type Unknown, unknown } from '@ztkit/core';
 import type { BinaryOp } from '../syntax/ast.js';
 
 export function deepEqual(a: unknown, b: unknown, caseInsensitive = false, depth = 0): boolean {
@@ -51,6 +51,14 @@ export function binary(op: BinaryOp, left: unknown, right: () => unknown, source
   }
   const r = right();
   if (isUnknown(left) || isUnknown(r)) return unknownOf(left, r, source);
+  // resourceGroup().name and the like are placeholders: equal texts are equal, anything else is
+  // decided at deployment.
+  if (
+    (op === '==' || op === '!=' || op === '=~' || op === '!~') &&
+    left !== r &&
+    (holdsPlaceholder(left) || holdsPlaceholder(r))
+  )
+    return dependsOnDeployment(source);
   switch (op) {
     case '==':
       return deepEqual(left, r);

@@ -12,8 +12,10 @@ import { type FunctionContext, type FunctionDefinition, FunctionError } from './
 import {
   arr,
   deepEquals,
+  dependsOnDeployment,
   getKeyInsensitive,
   hasKeyInsensitive,
+  holdsPlaceholder,
   int,
   isObject,
   type JsonObject,
@@ -58,7 +60,8 @@ function contains(container: unknown, item: unknown): boolean | Unknown {
   if (typeof container === 'string') {
     const t = toArmString(item);
     if (typeof t !== 'string') return t;
-    return container.includes(t);
+    const found = container.includes(t);
+    return !found && holdsPlaceholder(container) ? dependsOnDeployment('contains()') : found;
   }
   if (Array.isArray(container)) {
     let pending: Unknown | undefined;

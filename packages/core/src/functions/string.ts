@@ -6,7 +6,7 @@
 import { isUnknown, type Unknown } from '../model/unknown.js';
 import { formatComposite } from './format.js';
 import { type FunctionDefinition, FunctionError } from './types.js';
-import { int, str, toArmString } from './values.js';
+import { dependsOnDeployment, holdsPlaceholder, int, str, toArmString } from './values.js';
 
 /** Upper bound on strings built by padLeft, so a template cannot ask for gigabytes. */
 const MAX_BUILT_STRING = 1 << 20;
@@ -103,18 +103,26 @@ export const STRING_FUNCTIONS: readonly FunctionDefinition[] = [
     minArgs: 2,
     maxArgs: 2,
     evaluate: (args) =>
-      str('startsWith', args, 0)
-        .toLowerCase()
-        .startsWith(str('startsWith', args, 1).toLowerCase()),
+      foundOrUnknown(
+        'startsWith()',
+        args[0],
+        str('startsWith', args, 0)
+          .toLowerCase()
+          .startsWith(str('startsWith', args, 1).toLowerCase()),
+      ),
   },
   {
     name: 'endswith',
     minArgs: 2,
     maxArgs: 2,
     evaluate: (args) =>
-      str('endsWith', args, 0)
-        .toLowerCase()
-        .endsWith(str('endsWith', args, 1).toLowerCase()),
+      foundOrUnknown(
+        'endsWith()',
+        args[0],
+        str('endsWith', args, 0)
+          .toLowerCase()
+          .endsWith(str('endsWith', args, 1).toLowerCase()),
+      ),
   },
   {
     name: 'indexof',
@@ -122,7 +130,8 @@ export const STRING_FUNCTIONS: readonly FunctionDefinition[] = [
     maxArgs: 2,
     evaluate: (args) => {
       if (Array.isArray(args[0])) return searchArray(args[0], args[1], false);
-      return lowerIndexOf(str('indexOf', args, 0), str('indexOf', args, 1), false);
+      const at = lowerIndexOf(str('indexOf', args, 0), str('indexOf', args, 1), false);
+      return at < 0 && holdsPlaceholder(args[0]) ? dependsOnDeployment('indexOf()') : at;
     },
   },
   {
@@ -131,7 +140,8 @@ export const STRING_FUNCTIONS: readonly FunctionDefinition[] = [
     maxArgs: 2,
     evaluate: (args) => {
       if (Array.isArray(args[0])) return searchArray(args[0], args[1], true);
-      return lowerIndexOf(str('lastIndexOf', args, 0), str('lastIndexOf', args, 1), true);
+      const at = lowerIndexOf(str('lastIndexOf', args, 0), str('lastIndexOf', args, 1), true);
+      return at < 0 && holdsPlaceholder(args[0]) ? dependsOnDeployment('lastIndexOf()') : at;
     },
   },
   {
@@ -171,4 +181,12 @@ export function sameItem(a: unknown, b: unknown): boolean {
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (isUnknown(a) || isUnknown(b)) return false;
   return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * A match found in a text that holds a deployment placeholder stands; a miss does not, since the
+ * placeholder could turn out to be the text looked for.
+ */
+function foundOrUnknown(expression: string, text: unknown, found: boolean): boolean | Unknown {
+  return !found && holdsPlaceholder(text) ? dependsOnDeployment(expression) : found;
 }

@@ -3,7 +3,7 @@
  * FunctionError with a sentence a person understands, deep equality that knows about Unknown, and
  * the string conversion ARM applies in `string()`, `concat()` and `format()`.
  */
-import { isUnknown, Unknown } from '../model/unknown.js';
+import { isUnknown, Unknown, unknown } from '../model/unknown.js';
 import { FunctionError, LambdaValue } from './types.js';
 
 export type JsonObject = Record<string, unknown>;
@@ -96,9 +96,26 @@ export function findUnknown(value: unknown, depth = 0): Unknown | undefined {
  * Deep equality as ARM's `equals`: strings compare ordinally (case-sensitive), arrays by position,
  * objects by key set and values. Returns Unknown when the answer depends on an unknown part.
  */
+/**
+ * The deployment placeholders of the symbolic scope (`{resourceGroupName}`...). They keep IDs
+ * comparable across files, but as text they are not the real values: a comparison that hinges on
+ * one is unknown, not false.
+ */
+const PLACEHOLDER = /\{(?:subscriptionId|resourceGroupName|tenantId|deploymentName|location)\}/;
+
+export function holdsPlaceholder(v: unknown): v is string {
+  return typeof v === 'string' && PLACEHOLDER.test(v);
+}
+
+/** The Unknown of a comparison that depends on where the template is deployed. */
+export function dependsOnDeployment(expression: string): Unknown {
+  return unknown(`${expression} depends on the resource group or subscription deployed to`, expression);
+}
+
 export function deepEquals(a: unknown, b: unknown, depth = 0): boolean | Unknown {
   if (isUnknown(a)) return a;
   if (isUnknown(b)) return b;
+  if (a !== b && (holdsPlaceholder(a) || holdsPlaceholder(b))) return dependsOnDeployment('equals()');
   if (depth > 64) throw new FunctionError('values nested too deeply to compare', 'cap-depth');
   if (a === b) return true;
   if (a === null || b === null || a === undefined || b === undefined) return false;
