@@ -26,6 +26,13 @@ describe('guardedReader', () => {
     });
   });
 
+  it('reads a file named explicitly (--var-file) outside the root, and nothing else there', () => {
+    const withNamed = guardedReader([root], DEFAULT_LIMITS, [join(dir, 'secret.json')]);
+    expect(withNamed(join(dir, 'secret.json'))).toEqual({ ok: true, text: '{"s":1}' });
+    writeFileSync(join(dir, 'other.json'), '{}');
+    expect(withNamed(join(dir, 'other.json'))).toMatchObject({ ok: false, status: 'failed' });
+  });
+
   it('reports a missing file as failed', () => {
     expect(read(join(root, 'nope.json'))).toMatchObject({ ok: false, reason: 'file not found' });
   });

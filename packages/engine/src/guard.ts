@@ -7,7 +7,21 @@ const decoder = new TextDecoder('utf-8', { fatal: true });
  * The only way loaders read files: refuses anything outside the scan roots (a linked template or
  * module path that escapes them), files over the size cap, binary files and non-UTF-8 text.
  */
-export function guardedReader(roots: readonly string[], limits: Limits) {
+export function guardedReader(
+  roots: readonly string[],
+  limits: Limits,
+  explicitFiles: readonly string[] = [],
+) {
+  // Files the user named (--parameters, --var-file) may live outside the scanned folders
+  // (`scan infra/ --var-file envs/prod.tfvars`): they are read, and nothing else out there is.
+  const named = new Set<string>();
+  for (const f of explicitFiles) {
+    try {
+      named.add(realpathSync.native(f));
+    } catch {
+      // A missing file is reported when a loader asks for it.
+    }
+  }
   return (path: string): ReadResult => {
     let real: string;
     try {
@@ -16,7 +30,7 @@ export function guardedReader(roots: readonly string[], limits: Limits) {
     } catch {
       return { ok: false, reason: 'file not found', status: 'failed' };
     }
-    if (!isInsideRoots(real, roots))
+    if (!named.has(real) && !isInsideRoots(real, roots))
       return { ok: false, reason: 'refused: path is outside the scanned root', status: 'failed' };
     const size = statSync(real).size;
     if (size > limits.maxFileBytes)

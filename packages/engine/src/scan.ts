@@ -65,11 +65,14 @@ export async function scan(options: ScanOptions = {}): Promise<ScanResult> {
     else byLoader.set(loader, [file]);
   }
 
+  const parameterFiles = (options.parameterFiles ?? []).map((p) =>
+    p.startsWith(sep) ? p : `${cwd}${sep}${p}`,
+  );
   const ctx = {
     roots: found.roots,
     limits,
-    parameterFiles: (options.parameterFiles ?? []).map((p) => (p.startsWith(sep) ? p : `${cwd}${sep}${p}`)),
-    readFile: guardedReader(found.roots, limits),
+    parameterFiles,
+    readFile: guardedReader(found.roots, limits, parameterFiles),
   };
   const resources: Resource[] = [];
   const diagnostics = [] as ScanResult['diagnostics'];

@@ -63,15 +63,32 @@ export function readVarFiles(
     },
   };
   for (const path of paths) {
+    // A var file that cannot be read changes which values are judged: say so, never skip silently.
+    const notRead = (reason: string, span?: Diagnostic['span']) =>
+      report({
+        severity: 'warning',
+        code: 'var-file-not-read',
+        message: `variables file ${basename(path)} was not applied: ${reason}`,
+        ...(span ? { span } : {}),
+      });
     if (path.toLowerCase().endsWith('.json')) {
       const read = ctx.readFile(path);
-      if (!read.ok) continue;
+      if (!read.ok) {
+        notRead(read.reason);
+        continue;
+      }
       const parsed = parseJsonc(read.text, path, { maxDepth: ctx.limits.maxDepth });
-      if (parsed.ok && isObject(parsed.value)) Object.assign(values, parsed.value);
+      if (!parsed.ok) notRead(parsed.error.message, parsed.error.span);
+      else if (isObject(parsed.value)) Object.assign(values, parsed.value);
+      else notRead('it is not a JSON object');
       continue;
     }
     const parsed = cache.get(path);
-    if (!parsed.ok) continue;
+    if (!parsed.ok) {
+      // Syntax errors were reported with their line when the file was parsed.
+      if (!parsed.reason.startsWith('syntax error')) notRead(parsed.reason);
+      continue;
+    }
     const file = parsed.file;
     for (const a of file.body.attributes)
       values[a.name] = evaluateAt(a.expr, literalScope, {
