@@ -141,6 +141,10 @@ describe('evaluator: functions', () => {
     expect(run(src)).toEqual(want);
   });
 
+  it('leaves provider-defined functions unknown', () => {
+    expect(isUnknown(run('provider::azurerm::normalise_resource_id("x")'))).toBe(true);
+  });
+
   it('refuses files outside the root and unknown functions', () => {
     expect(() => run('file("../../etc/passwd")')).toThrow(/cannot read/);
     expect(() => run('nosuch(1)')).toThrow(/unknown function nosuch\(\)/);

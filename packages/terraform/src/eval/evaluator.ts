@@ -295,6 +295,9 @@ export class Evaluator {
         throw err;
       }
     }
+    // Provider functions run inside the provider at plan time: their value is not ours to compute.
+    if (name.startsWith('provider::'))
+      return unknown(`${name}() is computed by the provider at plan time`, `${name}()`);
     const def = FUNCTIONS[name];
     if (!def) throw new TfEvalError(`unknown function ${name}()`, 'unknown-function');
     let args = e.args.map((a) => this.eval(a, scope));

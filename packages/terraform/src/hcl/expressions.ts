@@ -158,6 +158,7 @@ export abstract class ExpressionParser extends TokenCursor {
         if (t.text === 'true' || t.text === 'false')
           return { kind: 'literal', value: t.text === 'true', start: t.start, end: t.end };
         if (t.text === 'null') return { kind: 'literal', value: null, start: t.start, end: t.end };
+        if (t.text === 'provider' && this.atDoubleColon()) return this.call(this.providerFunctionName(t));
         if (this.isPunct('(')) return this.call(t);
         return { kind: 'variable', name: t.text, start: t.start, end: t.end };
       case 'oquote':
@@ -180,8 +181,35 @@ export abstract class ExpressionParser extends TokenCursor {
     throw this.unexpected(t, 'an expression');
   }
 
+  /** Two adjacent ':' tokens at the cursor (the lexer has no '::' token). */
+  private atDoubleColon(): boolean {
+    const a = this.tokens[this.i];
+    const b = this.tokens[this.i + 1];
+    return (
+      a?.kind === 'punct' && a.text === ':' && b?.kind === 'punct' && b.text === ':' && b.start === a.end
+    );
+  }
+
+  /**
+   * `provider::<name>::<function>` (Terraform 1.8+, e.g. azurerm's normalise_resource_id): one
+   * function name token spanning the whole path. The evaluator does not run provider functions, so
+   * the call's value is unknown; the file still parses.
+   */
+  private providerFunctionName(first: Token): Token {
+    let text = first.text;
+    let end = first.end;
+    while (this.atDoubleColon()) {
+      this.i += 2;
+      const part = this.tokens[this.i];
+      if (part?.kind !== 'ident') throw this.unexpected(part ?? first, 'a provider function name');
+      this.i++;
+      text += `::${part.text}`;
+      end = part.end;
+    }
+    return { ...first, text, end };
+  }
+
   protected call(name: Token): Expr {
-    // Provider-namespaced functions (`provider::x::f`) are not used by azurerm configs; `::` is not lexed.
     return this.withNewlines(false, () => {
       this.expect('(');
       const args: Expr[] = [];

@@ -92,6 +92,14 @@ describe('HCL parser: expressions', () => {
     expect(show(expr('a[*].b[0]'))).toBe('a[*].b[0]');
   });
 
+  it('parses provider-defined function calls (provider::ns::fn)', () => {
+    const e = expr('provider::azurerm::normalise_resource_id(var.id)');
+    expect(e).toMatchObject({ kind: 'call', name: 'provider::azurerm::normalise_resource_id', start: 4 });
+    expect(() => expr('provider::azurerm::(1)')).toThrow(/provider function name/);
+    // A variable named provider is still a variable.
+    expect(show(expr('provider.x'))).toBe('provider.x');
+  });
+
   it('parses function calls with expansion and newlines inside', () => {
     expect(show(expr('f(a, b...)'))).toBe('f(a, b...)');
     expect(show(expr('concat(\n  a,\n  b,\n)'))).toBe('concat(a, b)');
