@@ -111,16 +111,35 @@ export function discover(paths: readonly string[], cwd = process.cwd()): Discove
       outcomes.push({ path, status: 'failed', reason: `cannot stat: ${(e as Error).message}` });
       return;
     }
-    candidates.push({ path, size, head: readHead(real) });
+    candidates.push({ path, size, head: headOf(real, size) });
   }
 }
 
-function readHead(path: string): string {
+/**
+ * JSON object keys have no order, so a template may put `$schema` after a long `metadata` block.
+ * When a JSON file's first 4 KiB do not name a schema, the head is the file (up to 1 MiB), so the
+ * loaders decide on the whole text rather than skip a template for where its key sits.
+ */
+const JSON_HEAD_BYTES = 1024 * 1024;
+
+function headOf(path: string, size: number): string {
+  const head = readHead(path, HEAD_BYTES);
+  const lower = path.toLowerCase();
+  if (
+    size <= HEAD_BYTES ||
+    !(lower.endsWith('.json') || lower.endsWith('.jsonc')) ||
+    head.includes('"$schema"')
+  )
+    return head;
+  return readHead(path, Math.min(size, JSON_HEAD_BYTES));
+}
+
+function readHead(path: string, bytes: number): string {
   let fd: number | undefined;
   try {
     fd = openSync(path, 'r');
-    const buf = Buffer.alloc(HEAD_BYTES);
-    const n = readSync(fd, buf, 0, HEAD_BYTES, 0);
+    const buf = Buffer.alloc(bytes);
+    const n = readSync(fd, buf, 0, bytes, 0);
     return buf.subarray(0, n).toString('utf8');
   } catch {
     return '';
@@ -132,6 +151,8 @@ function readHead(path: string): string {
 /** A human reason for a file no loader claimed. */
 export function notIacReason(path: string): string {
   const ext = extname(path).toLowerCase();
+  if (path.toLowerCase().endsWith('.tf.json'))
+    return 'Terraform JSON syntax (.tf.json) is not read yet: its resources are not in this scan';
   if (ext === '.json') return 'JSON file that is not an ARM template, parameter file or Terraform plan';
   if (!ext) return `not an IaC file (${basename(path)})`;
   return `not an IaC file (${ext})`;
