@@ -143,6 +143,19 @@ describe('inline suppressions', () => {
     expect(out.map((f) => f.ruleId)).toContain('ZT-P00-03');
   });
 
+  it('ignores suppression-like text inside strings, in every language', () => {
+    const bicep = "var s = '''\n// ztkit:ignore ZT-S18-01 -- not a comment\n'''\nresource st 'x' = {}\n";
+    expect(findInlineSuppressions(bicep, 'main.bicep')).toEqual([]);
+    const hcl = 'tags = { note = "see # ztkit:ignore S02 -- in a tag" }\n';
+    expect(findInlineSuppressions(hcl, 'main.tf')).toEqual([]);
+    const json = '{ "tags": { "x": "// ztkit:ignore S02 -- in a value" } }\n';
+    expect(findInlineSuppressions(json, 'main.json')).toEqual([]);
+    // A real comment after the string still counts.
+    expect(
+      findInlineSuppressions(`${hcl}# ztkit:ignore S02 -- real\nresource "a" "b" {}\n`, 'main.tf'),
+    ).toHaveLength(1);
+  });
+
   it('does not match other rules', () => {
     const s = findInlineSuppressions(HCL, 'main.tf');
     const out = applyPolicy({

@@ -1,4 +1,5 @@
 import { type Finding, type FindingLocation, type Pointer, parseJsonc } from '@ztkit/core';
+import { commentStarts, commentSyntaxOf } from './comments.js';
 
 /**
  * Inline suppressions, written next to what they cover:
@@ -33,9 +34,14 @@ export function findInlineSuppressions(text: string, file: string): InlineSuppre
   if (!text.includes('ztkit')) return [];
   const lines = text.split(/\r?\n/);
   const out: InlineSuppression[] = [];
+  const syntax = commentSyntaxOf(file);
+  const comments = syntax && text.includes('ztkit:ignore') ? commentStarts(text, syntax) : undefined;
+  const lineStarts = comments ? startsOfLines(text) : [];
   lines.forEach((line, i) => {
     const at = line.search(/(?:\/\/|#|\/\*)\s*ztkit:ignore/);
     if (at < 0) return;
+    // Text inside a string that looks like a suppression is data, not a comment.
+    if (comments && !comments.has(lineStarts[i]! + at)) return;
     const m = COMMENT.exec(line.slice(at));
     const lineNo = i + 1;
     const location = {
@@ -74,6 +80,12 @@ export function findInlineSuppressions(text: string, file: string): InlineSuppre
   if (file.toLowerCase().endsWith('.json') && text.includes('"ztkit"'))
     out.push(...metadataSuppressions(text, file));
   return out;
+}
+
+function startsOfLines(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
 }
 
 function make(
