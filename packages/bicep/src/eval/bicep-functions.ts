@@ -74,8 +74,9 @@ export function callBicepBuiltin(t: Template, name: string, call: CallExpr, env:
       return selectJsonPath(parsed.value, args[1], source);
     }
     case 'readenvironmentvariable':
-      // The variable is read on the machine that deploys; only the default is known here.
-      return args.length > 1 ? args[1] : unknown('environment variable of the deploying machine', source);
+      // The variable is read on the machine that deploys: the default applies only where it is unset,
+      // which a scan cannot tell, so taking it would be a guess.
+      return unknown('environment variable of the deploying machine', source);
     default:
       return unknown(`${name}() is only known at deployment`, source);
   }

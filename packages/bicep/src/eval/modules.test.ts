@@ -193,6 +193,15 @@ output id string = a.outputs.resourceId
     expect(bindings.get('properties.publicNetworkAccess')).toMatchObject({ defaultValue: 'Enabled' });
   });
 
+  it('takes readEnvironmentVariable() as unknown, default or not', () => {
+    const { resources } = loadMemory({
+      'main.bicep':
+        "param tls string = 'TLS1_2'\nresource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {\n  name: 'st'\n  properties: { minimumTlsVersion: tls }\n}\n",
+      'main.bicepparam': "using './main.bicep'\nparam tls = readEnvironmentVariable('TLS', 'TLS1_0')\n",
+    });
+    expect(isUnknown(resources[0]!.properties.minimumTlsVersion)).toBe(true);
+  });
+
   it('fails a .bicepparam file whose template cannot be read', () => {
     const { outcomes } = loadMemory({ 'dev.bicepparam': "using './missing.bicep'\nparam prefix = 'x'\n" });
     expect(outcomes).toHaveLength(1);
