@@ -479,6 +479,116 @@ describe('resource shapes', () => {
     );
   });
 
+  it('keeps copies with a partly unknown name apart, each linked to its own copy', () => {
+    const nsgName = "format('{0}-nsg-{1}', parameters('prefix'), copyIndex())";
+    const { result } = loadTemplate({
+      parameters: { prefix: { type: 'string' }, n: { type: 'int' } },
+      resources: [
+        {
+          type: 'Microsoft.Network/networkSecurityGroups',
+          apiVersion: '2023-09-01',
+          name: `[${nsgName}]`,
+          copy: { name: 'nsgs', count: 2 },
+          properties: {},
+        },
+        {
+          type: 'Microsoft.Network/virtualNetworks',
+          apiVersion: '2023-09-01',
+          name: "[format('{0}-vnet-{1}', parameters('prefix'), copyIndex())]",
+          copy: { name: 'vnets', count: 2 },
+          properties: {
+            subnets: [
+              {
+                name: 'web',
+                properties: {
+                  networkSecurityGroup: {
+                    id: `[resourceId('Microsoft.Network/networkSecurityGroups', ${nsgName})]`,
+                  },
+                },
+              },
+            ],
+          },
+        },
+        { ...storage("[concat('st', copyIndex())]"), copy: { name: 'st', count: "[parameters('n')]" } },
+      ],
+    });
+    const graph = new ResourceGraph(result.resources);
+    const vnets = graph.ofType('Microsoft.Network/virtualNetworks');
+    expect(vnets.map((v) => v.name)).toEqual([
+      "<unknown: parameters('prefix')>-vnet-0",
+      "<unknown: parameters('prefix')>-vnet-1",
+    ]);
+    for (const [i, vnet] of vnets.entries()) {
+      const [subnet] = graph.childrenOf(vnet, 'subnets');
+      expect(graph.resolve(subnet!.properties.networkSecurityGroup)?.name).toBe(
+        `<unknown: parameters('prefix')>-nsg-${i}`,
+      );
+    }
+    expect(graph.ofType('Microsoft.Network/networkSecurityGroups')).toHaveLength(2);
+    // The name stays unknown (never guessed); only its known parts are spelled out.
+    expect(graph.ofType('Microsoft.Storage/storageAccounts').map((r) => r.name)).toEqual([
+      'st<unknown: copyIndex()>',
+    ]);
+  });
+
+  it('keeps the resources of one template deployed twice with unknown names apart', () => {
+    const module = (name: string, nsg: string) => ({
+      type: 'Microsoft.Resources/deployments',
+      apiVersion: '2022-09-01',
+      name,
+      properties: {
+        mode: 'Incremental',
+        expressionEvaluationOptions: { scope: 'inner' },
+        parameters: { nsgName: { value: `[parameters('${nsg}')]` } },
+        template: template({
+          parameters: { nsgName: { type: 'string' } },
+          variables: { vnetName: "[concat(parameters('nsgName'), '-vnet')]" },
+          resources: [
+            {
+              type: 'Microsoft.Network/networkSecurityGroups',
+              apiVersion: '2023-09-01',
+              name: "[parameters('nsgName')]",
+              properties: {},
+            },
+            {
+              type: 'Microsoft.Network/virtualNetworks',
+              apiVersion: '2023-09-01',
+              name: "[variables('vnetName')]",
+              properties: {
+                subnets: [
+                  {
+                    name: 'web',
+                    properties: {
+                      networkSecurityGroup: {
+                        id: "[resourceId('Microsoft.Network/networkSecurityGroups', parameters('nsgName'))]",
+                      },
+                    },
+                  },
+                ],
+              },
+            },
+          ],
+        }),
+      },
+    });
+    const { result } = loadTemplate({
+      parameters: { appNsg: { type: 'string' }, dmzNsg: { type: 'string' } },
+      resources: [module('app', 'appNsg'), module('dmz', 'dmzNsg')],
+    });
+    const graph = new ResourceGraph(result.resources);
+    const vnets = graph.ofType('Microsoft.Network/virtualNetworks');
+    expect(vnets.map((v) => v.name)).toEqual([
+      "<unknown: parameters('appNsg')>-vnet",
+      "<unknown: parameters('dmzNsg')>-vnet",
+    ]);
+    for (const [i, vnet] of vnets.entries()) {
+      const [subnet] = graph.childrenOf(vnet, 'subnets');
+      expect(graph.resolve(subnet!.properties.networkSecurityGroup)?.name).toBe(
+        `<unknown: parameters('${['appNsg', 'dmzNsg'][i]}')>`,
+      );
+    }
+  });
+
   it('accepts JSON with comments and trailing commas', () => {
     const d = dir();
     const path = write(
