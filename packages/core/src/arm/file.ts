@@ -136,10 +136,10 @@ class FileEvaluation implements FileRun {
   }
 
   /**
-   * `reference()` may name a deployment declared further down. For inline inner-scope deployments
-   * outside loops, register their outputs up front, computed from a symbol table of their own
-   * (parameters and outputs only; the resources are collected when the deployment is reached, and
-   * that registration then replaces this one).
+   * `reference()` may name a deployment declared further down. For inline deployments outside
+   * loops, register their outputs up front: an inner-scope one's computed from a symbol table of its
+   * own (parameters and outputs only), an outer-scope one's from the parent's symbols. The resources
+   * are collected when the deployment is reached, and that registration then replaces this one.
    */
   private registerLaterDeployments(raw: unknown, origin: JsonPathOrigin, parent: TemplateInstance): void {
     const entries: [string | number, unknown][] = Array.isArray(raw)
@@ -158,8 +158,8 @@ class FileEvaluation implements FileRun {
       const options = isObject(props?.expressionEvaluationOptions)
         ? props.expressionEvaluationOptions
         : undefined;
-      if (!props || !isObject(props.template) || String(options?.scope ?? '').toLowerCase() !== 'inner')
-        continue;
+      if (!props || !isObject(props.template)) continue;
+      const inner = String(options?.scope ?? 'outer').toLowerCase() === 'inner';
       const at = origin.child(key);
       let name: unknown;
       try {
@@ -171,9 +171,13 @@ class FileEvaluation implements FileRun {
       if (typeof name !== 'string' && !isUnknown(name)) continue;
       const template = props.template;
       const templateOrigin = at.child('properties').child('template');
-      let inner: TemplateSymbolTable | undefined;
+      if (!inner) {
+        this.registerOutputs(parent, String(name), key, template, templateOrigin, parent.symbols);
+        continue;
+      }
+      let symbols: TemplateSymbolTable | undefined;
       const lazyInner = (): TemplateSymbolTable => {
-        inner ??= new TemplateSymbolTable(
+        symbols ??= new TemplateSymbolTable(
           template,
           templateOrigin,
           this.deploymentParameters(props.parameters, at.child('properties').child('parameters'), walker),
@@ -181,7 +185,7 @@ class FileEvaluation implements FileRun {
           quiet,
           true,
         );
-        return inner;
+        return symbols;
       };
       this.registerOutputs(parent, String(name), key, template, templateOrigin, lazyInner);
     }
@@ -267,6 +271,8 @@ class FileEvaluation implements FileRun {
       } else {
         const child: TemplateInstance = { symbols: instance.symbols, scope, via, depth, file: instance.file };
         collectResources(template.resources, templateOrigin.child('resources'), child, env, this);
+        // Outer scope: ARM evaluates the outputs too, in the parent's context.
+        this.registerOutputs(instance, name, origin.key, template, templateOrigin, instance.symbols);
       }
       return;
     }

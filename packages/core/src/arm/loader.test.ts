@@ -762,6 +762,40 @@ describe('nested and linked deployments', () => {
     }
   });
 
+  it("reads an outer-scope deployment's outputs, evaluated in the parent's context", () => {
+    const outer = {
+      type: 'Microsoft.Resources/deployments',
+      apiVersion: '2022-09-01',
+      name: 'outerNested',
+      properties: {
+        mode: 'Incremental',
+        template: template({
+          resources: [],
+          outputs: {
+            tls: { type: 'string', value: 'TLS1_0' },
+            fromParent: { type: 'string', value: "[variables('tls')]" },
+          },
+        }),
+      },
+    };
+    const reader = storage('streader', {
+      minimumTlsVersion: "[reference('outerNested').outputs.tls.value]",
+      fromParent: "[reference('outerNested').outputs.fromParent.value]",
+    });
+    // Declared before and after the resource that reads it: ARM orders by dependsOn, not position.
+    for (const resources of [
+      [outer, reader],
+      [reader, outer],
+    ]) {
+      const { result, byName } = loadTemplate({ variables: { tls: 'TLS1_2' }, resources });
+      expect(byName('streader')!.properties).toMatchObject({
+        minimumTlsVersion: 'TLS1_0',
+        fromParent: 'TLS1_2',
+      });
+      expect(result.diagnostics).toEqual([]);
+    }
+  });
+
   it('reads local linked templates through the guarded reader, counted once', () => {
     const d = dir();
     const main = write(
