@@ -796,6 +796,78 @@ describe('nested and linked deployments', () => {
     }
   });
 
+  it('resolves reference() to a linked deployment declared later', () => {
+    const d = dir();
+    const linkedDeployment = (name: string, relativePath: string) => ({
+      type: 'Microsoft.Resources/deployments',
+      apiVersion: '2022-09-01',
+      name,
+      properties: {
+        mode: 'Incremental',
+        templateLink: { relativePath },
+        parameters: { name: { value: 'nsg-web' } },
+      },
+    });
+    const main = write(
+      join(d, 'main.json'),
+      template({
+        resources: [
+          {
+            type: 'Microsoft.Network/virtualNetworks',
+            apiVersion: '2023-09-01',
+            name: 'vnet',
+            dependsOn: ['nsgLinked'],
+            properties: {
+              subnets: [
+                {
+                  name: 'web',
+                  properties: {
+                    networkSecurityGroup: { id: "[reference('nsgLinked').outputs.nsgId.value]" },
+                  },
+                },
+                {
+                  name: 'app',
+                  properties: {
+                    networkSecurityGroup: { id: "[reference('missing').outputs.nsgId.value]" },
+                  },
+                },
+              ],
+            },
+          },
+          linkedDeployment('nsgLinked', 'modules/nsg.json'),
+          linkedDeployment('missing', 'modules/absent.json'),
+        ],
+      }),
+    );
+    const linked = write(
+      join(d, 'modules', 'nsg.json'),
+      template({
+        parameters: { name: { type: 'string' } },
+        resources: [
+          {
+            type: 'Microsoft.Network/networkSecurityGroups',
+            apiVersion: '2023-09-01',
+            name: "[parameters('name')]",
+            properties: {},
+          },
+        ],
+        outputs: {
+          nsgId: {
+            type: 'string',
+            value: "[resourceId('Microsoft.Network/networkSecurityGroups', parameters('name'))]",
+          },
+        },
+      }),
+    );
+    const result = load([main, linked], context([d]));
+    const graph = new ResourceGraph(result.resources);
+    const [web, app] = graph.ofType('Microsoft.Network/virtualNetworks/subnets');
+    expect(graph.resolve(web!.properties.networkSecurityGroup)?.name).toBe('nsg-web');
+    // A linked template that cannot be read leaves its outputs unknown, and says why once.
+    expect(isUnknown((app!.properties.networkSecurityGroup as { id: unknown }).id)).toBe(true);
+    expect(result.diagnostics.map((x) => x.code)).toEqual(['module-not-resolved']);
+  });
+
   it('reads local linked templates through the guarded reader, counted once', () => {
     const d = dir();
     const main = write(

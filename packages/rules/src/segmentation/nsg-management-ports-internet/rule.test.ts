@@ -127,6 +127,19 @@ ruleTester(rule, import.meta.dirname, {
       ],
     },
     {
+      file: 'fixtures/linked-declared-later.json',
+      name: 'NSG ID read from a linked deployment declared after the VNet: the NSG is attached',
+      // The line is in the linked template, modules/nsg-rdp.json.
+      errors: [
+        {
+          line: 12,
+          severity: 'medium',
+          message:
+            'Internet → vnet-app/web tcp/3389 (management port) via rule rdp (priority 100) of nsg-rdp; no public IP',
+        },
+      ],
+    },
+    {
       file: 'fixtures/ipv6-any.tf',
       name: '::/0 counts as the whole Internet, like 0.0.0.0/0',
       errors: [{ line: 10, severity: 'medium', message: /^Internet → tcp\/22/ }],
