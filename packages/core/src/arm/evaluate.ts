@@ -4,6 +4,7 @@
  * `if`, `and`, `or` and `coalesce` evaluate lazily, as ARM does for `if`, so a guarded expression
  * (`if(empty(x), '', x[0])`) never fails on the branch not taken.
  */
+import { formatComposite } from '../functions/format.js';
 import { callByKey } from '../functions/registry.js';
 import { type FunctionContext, FunctionError, LambdaValue } from '../functions/types.js';
 import { getKeyInsensitive, isObject, typeName } from '../functions/values.js';
@@ -67,24 +68,97 @@ export function evaluateExpr(e: Expr, text: string, env: EvalEnv): unknown {
       return e.value;
     case 'member': {
       const target = evaluateExpr(e.object, text, env);
-      return anchor(accessMember(target, e.property), e, text);
+      const v = accessMember(target, e.property);
+      // An unknown stored in a known object is passed on as it is: it already names its source.
+      return isUnknown(target)
+        ? new Unknown(target.reason, `${rendered(target, e.object, text)}.${e.property}`)
+        : v;
     }
     case 'index': {
       const target = evaluateExpr(e.object, text, env);
       const key = evaluateExpr(e.index, text, env);
-      return anchor(accessIndex(target, key), e, text);
+      const v = accessIndex(target, key);
+      if (!isUnknown(v) || !(isUnknown(target) || isUnknown(key))) return v;
+      return new Unknown(v.reason, `${rendered(target, e.object, text)}[${rendered(key, e.index, text)}]`);
     }
     case 'call':
-      return anchor(evaluateCall(e, text, env), e, text);
+      return evaluateCall(e, text, env);
   }
 }
 
-/** Unknowns take the text of the outermost expression that produced them, e.g. `<unknown: parameters('name')>`. */
+/** Unknowns take the text of the outermost expression that produced them, e.g. `<unknown: if(...)>`. */
 function anchor(value: unknown, e: Expr, text: string): unknown {
   if (!isUnknown(value)) return value;
   const x = value.expression;
   if (x !== undefined && x.length === e.end - e.start && text.startsWith(x, e.start)) return value;
   return new Unknown(value.reason, text.slice(e.start, e.end));
+}
+
+/** Known strings longer than this render as their source text inside an unknown's expression. */
+const MAX_RENDERED_STRING = 64;
+
+/**
+ * A sub-expression as it appears in the expression of an unknown built from it: an unknown by its
+ * own expression, a short scalar by its value, anything else by its source text. Values rather than
+ * source make each copy (copyIndex()) and each nested deployment (its parameters) render
+ * differently, so their unknown names and IDs stay distinct while equal expressions still match.
+ */
+function rendered(value: unknown, e: Expr, text: string): string {
+  if (isUnknown(value)) return value.expression ?? text.slice(e.start, e.end);
+  if (e.kind === 'string' || e.kind === 'number' || e.kind === 'literal') return text.slice(e.start, e.end);
+  if (typeof value === 'number' || typeof value === 'boolean' || value === null) return String(value);
+  if (typeof value === 'string' && value.length <= MAX_RENDERED_STRING)
+    return `'${value.replaceAll("'", "''")}'`;
+  return text.slice(e.start, e.end);
+}
+
+/** An unknown call result, its expression rendered from the argument values. */
+function unknownCall(
+  result: Unknown,
+  e: Extract<Expr, { kind: 'call' }>,
+  args: readonly unknown[],
+  text: string,
+): Unknown {
+  let expression = e.namespace !== undefined ? `${e.namespace}.${e.name}(` : `${e.name}(`;
+  for (let i = 0; i < args.length; i++) {
+    if (i > 0) expression += ', ';
+    expression += rendered(args[i], e.args[i]!, text);
+  }
+  expression += ')';
+  return new Unknown(result.reason, expression, partialText(e.key, args));
+}
+
+/**
+ * What a string built by concat() or format() reads with its unknown parts marked
+ * (`stu<unknown: copyIndex()>`), or undefined when the result need not be a string.
+ */
+function partialText(key: string, args: readonly unknown[]): string | undefined {
+  if (key === 'concat') {
+    let out = '';
+    let known = false;
+    for (const a of args) {
+      if (typeof a === 'string') known = true;
+      else if (!isUnknown(a)) return undefined;
+      out += String(a);
+    }
+    // concat() of unknowns alone may as well be joining arrays.
+    return known ? out : undefined;
+  }
+  if (key === 'format' && typeof args[0] === 'string') {
+    // Alignment or a format string would apply to the unknown's text, not its value.
+    for (const m of args[0].matchAll(/\{\s*(\d+)\s*[,:]/g))
+      if (isUnknown(args[Number(m[1]) + 1])) return undefined;
+    try {
+      const out = formatComposite(
+        args[0],
+        args.slice(1).map((a) => (isUnknown(a) ? String(a) : a)),
+      );
+      return typeof out === 'string' ? out : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
 }
 
 function accessMember(target: unknown, property: string): unknown {
@@ -124,6 +198,8 @@ function stringArg(name: string, e: Expr, text: string, env: EvalEnv): string | 
 
 function evaluateCall(e: Extract<Expr, { kind: 'call' }>, text: string, env: EvalEnv): unknown {
   const { symbols } = env;
+  // Parameters, variables, lambda variables and user functions pass an unknown on as it is: it
+  // names its own source (a nested deployment's unknown parameter names the caller's expression).
   if (e.namespace !== undefined) return callUserFunction(e, text, env);
   const name = e.key;
   switch (e.op) {
@@ -133,7 +209,7 @@ function evaluateCall(e: Extract<Expr, { kind: 'call' }>, text: string, env: Eva
       if (e.argKey !== undefined && !env.functionParams)
         return symbols.parameterByKey(e.argKey, (a0 as { value: string }).value);
       const p = stringArg('parameters', a0, text, env);
-      if (isUnknown(p)) return p;
+      if (isUnknown(p)) return unknownCall(p, e, [p], text);
       if (env.functionParams) {
         const v = env.functionParams.get(p.toLowerCase());
         if (v === undefined)
@@ -147,16 +223,16 @@ function evaluateCall(e: Extract<Expr, { kind: 'call' }>, text: string, env: Eva
       const a0 = e.args[0]!;
       if (e.argKey !== undefined) return symbols.variableByKey(e.argKey, (a0 as { value: string }).value);
       const v = stringArg('variables', a0, text, env);
-      if (isUnknown(v)) return v;
+      if (isUnknown(v)) return unknownCall(v, e, [v], text);
       return symbols.variable(v);
     }
     case 3:
-      return copyIndex(e, text, env);
+      return anchor(copyIndex(e, text, env), e, text);
     case 4:
       return makeLambda(e, text, env);
     case 5: {
       const v = stringArg('lambdaVariables', e.args[0]!, text, env);
-      if (isUnknown(v)) return v;
+      if (isUnknown(v)) return unknownCall(v, e, [v], text);
       const found = env.lambdaVars?.get(v.toLowerCase());
       if (found === undefined && !env.lambdaVars?.has(v.toLowerCase()))
         throw new FunctionError(`no lambda variable '${v}' is in scope`, 'unknown-lambda-variable');
@@ -165,7 +241,7 @@ function evaluateCall(e: Extract<Expr, { kind: 'call' }>, text: string, env: Eva
     case 6: {
       if (e.args.length !== 3) throw new FunctionError('if() takes 3 arguments', 'bad-arguments');
       const c = evaluateExpr(e.args[0]!, text, env);
-      if (isUnknown(c)) return c;
+      if (isUnknown(c)) return anchor(c, e, text);
       if (typeof c !== 'boolean')
         throw new FunctionError(`if() expects a bool condition, got ${typeName(c)}`);
       return evaluateExpr(e.args[c ? 1 : 2]!, text, env);
@@ -182,7 +258,7 @@ function evaluateCall(e: Extract<Expr, { kind: 'call' }>, text: string, env: Eva
           throw new FunctionError(`${name}() expects bool arguments, got ${typeName(v)}`);
         else if (v === decisive) return decisive;
       }
-      return pending ?? !decisive;
+      return pending ? anchor(pending, e, text) : !decisive;
     }
     case 10: {
       const args: unknown[] = [];
@@ -194,12 +270,13 @@ function evaluateCall(e: Extract<Expr, { kind: 'call' }>, text: string, env: Eva
             ? { properties: known }
             : known;
       }
-      return callByKey(e.key, e.name, args, symbols.fn);
+      const result = callByKey(e.key, e.name, args, symbols.fn);
+      return isUnknown(result) ? unknownCall(result, e, args, text) : result;
     }
     case 9: {
       for (const a of e.args) {
         const v = evaluateExpr(a, text, env);
-        if (isUnknown(v)) return v;
+        if (isUnknown(v)) return anchor(v, e, text);
         if (v !== null && v !== undefined) return v;
       }
       return null;
@@ -208,7 +285,8 @@ function evaluateCall(e: Extract<Expr, { kind: 'call' }>, text: string, env: Eva
   const n = e.args.length;
   const args: unknown[] = [];
   for (let i = 0; i < n; i++) args.push(evaluateExpr(e.args[i]!, text, env));
-  return callByKey(e.key, e.name, args, symbols.fn);
+  const result = callByKey(e.key, e.name, args, symbols.fn);
+  return isUnknown(result) ? unknownCall(result, e, args, text) : result;
 }
 
 function copyIndex(e: Extract<Expr, { kind: 'call' }>, text: string, env: EvalEnv): unknown {

@@ -62,6 +62,13 @@ export function targetScopeOf(template: JsonObject): DeploymentScope['targetScop
   return 'resourceGroup';
 }
 
+/** Where a deployment's outputs come from: its template and the symbols they are evaluated with. */
+interface OutputSource {
+  readonly template: JsonObject;
+  readonly origin: JsonPathOrigin;
+  readonly symbols: TemplateSymbolTable;
+}
+
 export function evaluateTemplateFile(input: TemplateFileInput): TemplateFileResult {
   const run = new FileEvaluation(input);
   const scope: DeploymentScope = { ...SYMBOLIC_SCOPE, targetScope: targetScopeOf(input.template) };
@@ -87,6 +94,7 @@ class FileEvaluation implements FileRun {
   readonly sink: FileSink;
   readonly resources: Resource[] = [];
   private readonly linked: string[] = [];
+  private readonly reads = new Map<string, LinkedRead>();
   private steps = 0;
 
   constructor(private readonly input: TemplateFileInput) {
@@ -136,10 +144,12 @@ class FileEvaluation implements FileRun {
   }
 
   /**
-   * `reference()` may name a deployment declared further down. For inline inner-scope deployments
-   * outside loops, register their outputs up front, computed from a symbol table of their own
-   * (parameters and outputs only; the resources are collected when the deployment is reached, and
-   * that registration then replaces this one).
+   * `reference()` may name a deployment declared further down: ARM orders deployments by dependsOn,
+   * not by position. For deployments outside loops, register their outputs up front: an inner-scope
+   * or linked one's computed from a symbol table of its own (parameters and outputs only; a linked
+   * file is read only when its outputs are asked for), an outer-scope one's from the parent's
+   * symbols. The resources are collected when the deployment is reached, and that registration then
+   * replaces this one.
    */
   private registerLaterDeployments(raw: unknown, origin: JsonPathOrigin, parent: TemplateInstance): void {
     const entries: [string | number, unknown][] = Array.isArray(raw)
@@ -158,9 +168,14 @@ class FileEvaluation implements FileRun {
       const options = isObject(props?.expressionEvaluationOptions)
         ? props.expressionEvaluationOptions
         : undefined;
-      if (!props || !isObject(props.template) || String(options?.scope ?? '').toLowerCase() !== 'inner')
-        continue;
+      if (!props) continue;
+      const link = isObject(props.templateLink) ? props.templateLink : undefined;
+      if (!isObject(props.template) && !(link && 'relativePath' in link)) continue;
+      const inner = String(options?.scope ?? 'outer').toLowerCase() === 'inner';
       const at = origin.child(key);
+      const propsOrigin = at.child('properties');
+      const inputs = () =>
+        this.deploymentParameters(props.parameters, propsOrigin.child('parameters'), walker);
       let name: unknown;
       try {
         name = walker.value(r.name, at.child('name'));
@@ -169,43 +184,76 @@ class FileEvaluation implements FileRun {
         throw e;
       }
       if (typeof name !== 'string' && !isUnknown(name)) continue;
-      const template = props.template;
-      const templateOrigin = at.child('properties').child('template');
-      let inner: TemplateSymbolTable | undefined;
-      const lazyInner = (): TemplateSymbolTable => {
-        inner ??= new TemplateSymbolTable(
+      const ownSymbols = (template: JsonObject, templateOrigin: JsonPathOrigin): OutputSource => ({
+        template,
+        origin: templateOrigin,
+        symbols: new TemplateSymbolTable(
           template,
           templateOrigin,
-          this.deploymentParameters(props.parameters, at.child('properties').child('parameters'), walker),
+          inputs(),
           this.functionContext(parent.scope),
           quiet,
           true,
+        ),
+      });
+      if (isObject(props.template)) {
+        const template = props.template;
+        const templateOrigin = propsOrigin.child('template');
+        this.registerOutputs(parent, String(name), key, () =>
+          inner
+            ? ownSymbols(template, templateOrigin)
+            : { template, origin: templateOrigin, symbols: parent.symbols },
         );
-        return inner;
-      };
-      this.registerOutputs(parent, String(name), key, template, templateOrigin, lazyInner);
+        continue;
+      }
+      let relative: unknown;
+      try {
+        relative = walker.value(link!.relativePath, propsOrigin.child('templateLink').child('relativePath'));
+      } catch (e) {
+        if (e instanceof TemplateFailure) continue;
+        throw e;
+      }
+      if (typeof relative !== 'string') continue;
+      const path = relative;
+      this.registerOutputs(parent, String(name), key, () => {
+        const read = this.readLinked(parent.file, path);
+        return read.ok ? ownSymbols(read.template, rootOrigin(read.document)) : undefined;
+      });
     }
   }
 
-  /** Let the parent's `reference()` see this deployment's outputs, evaluated on first use. */
+  /** A linked template read once per file evaluation, whether for its outputs or its resources. */
+  private readLinked(from: string, relative: string): LinkedRead {
+    const key = `${from}\0${relative}`;
+    let read = this.reads.get(key);
+    if (!read) {
+      read = this.input.readLinked(from, relative);
+      this.reads.set(key, read);
+    }
+    return read;
+  }
+
+  /**
+   * Let the parent's `reference()` see this deployment's outputs, evaluated on first use. Without a
+   * source (a linked file that cannot be read) reference() stays unknown.
+   */
   private registerOutputs(
     parent: TemplateInstance,
     name: string,
     symbolic: string | number | undefined,
-    template: JsonObject,
-    templateOrigin: JsonPathOrigin,
-    inner: TemplateSymbolTable | (() => TemplateSymbolTable),
+    source: () => OutputSource | undefined,
   ): void {
     let value: unknown;
     let done = false;
     const outputs = (): unknown => {
       if (!done) {
         done = true;
-        const symbols = typeof inner === 'function' ? inner() : inner;
-        value = {
-          outputs: this.evaluateOutputs(template.outputs, templateOrigin.child('outputs'), symbols),
-          provisioningState: 'Succeeded',
-        };
+        const from = source();
+        if (from)
+          value = {
+            outputs: this.evaluateOutputs(from.template.outputs, from.origin.child('outputs'), from.symbols),
+            provisioningState: 'Succeeded',
+          };
       }
       return value;
     };
@@ -263,10 +311,20 @@ class FileEvaluation implements FileRun {
       if (evalScope === 'inner') {
         const inputs = this.deploymentParameters(props.parameters, propsOrigin.child('parameters'), walker);
         const inner = this.runTemplate(template, templateOrigin, inputs, scope, via, depth, instance.file);
-        this.registerOutputs(instance, name, origin.key, template, templateOrigin, inner);
+        this.registerOutputs(instance, name, origin.key, () => ({
+          template,
+          origin: templateOrigin,
+          symbols: inner,
+        }));
       } else {
         const child: TemplateInstance = { symbols: instance.symbols, scope, via, depth, file: instance.file };
         collectResources(template.resources, templateOrigin.child('resources'), child, env, this);
+        // Outer scope: ARM evaluates the outputs too, in the parent's context.
+        this.registerOutputs(instance, name, origin.key, () => ({
+          template,
+          origin: templateOrigin,
+          symbols: instance.symbols,
+        }));
       }
       return;
     }
@@ -284,7 +342,7 @@ class FileEvaluation implements FileRun {
       );
       return;
     }
-    const read = this.input.readLinked(instance.file, relative);
+    const read = this.readLinked(instance.file, relative);
     if (!read.ok) {
       walker.warn(
         'module-not-resolved',
@@ -298,7 +356,11 @@ class FileEvaluation implements FileRun {
     const scope = this.innerScope(raw, read.template, instance.scope, walker, origin, name);
     const linkedOrigin = rootOrigin(read.document);
     const inner = this.runTemplate(read.template, linkedOrigin, inputs, scope, via, depth, read.file);
-    this.registerOutputs(instance, name, origin.key, read.template, linkedOrigin, inner);
+    this.registerOutputs(instance, name, origin.key, () => ({
+      template: read.template,
+      origin: linkedOrigin,
+      symbols: inner,
+    }));
   }
 
   /** Values a deployment passes to its template's parameters, evaluated in the caller's scope. */

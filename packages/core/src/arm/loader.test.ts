@@ -479,6 +479,116 @@ describe('resource shapes', () => {
     );
   });
 
+  it('keeps copies with a partly unknown name apart, each linked to its own copy', () => {
+    const nsgName = "format('{0}-nsg-{1}', parameters('prefix'), copyIndex())";
+    const { result } = loadTemplate({
+      parameters: { prefix: { type: 'string' }, n: { type: 'int' } },
+      resources: [
+        {
+          type: 'Microsoft.Network/networkSecurityGroups',
+          apiVersion: '2023-09-01',
+          name: `[${nsgName}]`,
+          copy: { name: 'nsgs', count: 2 },
+          properties: {},
+        },
+        {
+          type: 'Microsoft.Network/virtualNetworks',
+          apiVersion: '2023-09-01',
+          name: "[format('{0}-vnet-{1}', parameters('prefix'), copyIndex())]",
+          copy: { name: 'vnets', count: 2 },
+          properties: {
+            subnets: [
+              {
+                name: 'web',
+                properties: {
+                  networkSecurityGroup: {
+                    id: `[resourceId('Microsoft.Network/networkSecurityGroups', ${nsgName})]`,
+                  },
+                },
+              },
+            ],
+          },
+        },
+        { ...storage("[concat('st', copyIndex())]"), copy: { name: 'st', count: "[parameters('n')]" } },
+      ],
+    });
+    const graph = new ResourceGraph(result.resources);
+    const vnets = graph.ofType('Microsoft.Network/virtualNetworks');
+    expect(vnets.map((v) => v.name)).toEqual([
+      "<unknown: parameters('prefix')>-vnet-0",
+      "<unknown: parameters('prefix')>-vnet-1",
+    ]);
+    for (const [i, vnet] of vnets.entries()) {
+      const [subnet] = graph.childrenOf(vnet, 'subnets');
+      expect(graph.resolve(subnet!.properties.networkSecurityGroup)?.name).toBe(
+        `<unknown: parameters('prefix')>-nsg-${i}`,
+      );
+    }
+    expect(graph.ofType('Microsoft.Network/networkSecurityGroups')).toHaveLength(2);
+    // The name stays unknown (never guessed); only its known parts are spelled out.
+    expect(graph.ofType('Microsoft.Storage/storageAccounts').map((r) => r.name)).toEqual([
+      'st<unknown: copyIndex()>',
+    ]);
+  });
+
+  it('keeps the resources of one template deployed twice with unknown names apart', () => {
+    const module = (name: string, nsg: string) => ({
+      type: 'Microsoft.Resources/deployments',
+      apiVersion: '2022-09-01',
+      name,
+      properties: {
+        mode: 'Incremental',
+        expressionEvaluationOptions: { scope: 'inner' },
+        parameters: { nsgName: { value: `[parameters('${nsg}')]` } },
+        template: template({
+          parameters: { nsgName: { type: 'string' } },
+          variables: { vnetName: "[concat(parameters('nsgName'), '-vnet')]" },
+          resources: [
+            {
+              type: 'Microsoft.Network/networkSecurityGroups',
+              apiVersion: '2023-09-01',
+              name: "[parameters('nsgName')]",
+              properties: {},
+            },
+            {
+              type: 'Microsoft.Network/virtualNetworks',
+              apiVersion: '2023-09-01',
+              name: "[variables('vnetName')]",
+              properties: {
+                subnets: [
+                  {
+                    name: 'web',
+                    properties: {
+                      networkSecurityGroup: {
+                        id: "[resourceId('Microsoft.Network/networkSecurityGroups', parameters('nsgName'))]",
+                      },
+                    },
+                  },
+                ],
+              },
+            },
+          ],
+        }),
+      },
+    });
+    const { result } = loadTemplate({
+      parameters: { appNsg: { type: 'string' }, dmzNsg: { type: 'string' } },
+      resources: [module('app', 'appNsg'), module('dmz', 'dmzNsg')],
+    });
+    const graph = new ResourceGraph(result.resources);
+    const vnets = graph.ofType('Microsoft.Network/virtualNetworks');
+    expect(vnets.map((v) => v.name)).toEqual([
+      "<unknown: parameters('appNsg')>-vnet",
+      "<unknown: parameters('dmzNsg')>-vnet",
+    ]);
+    for (const [i, vnet] of vnets.entries()) {
+      const [subnet] = graph.childrenOf(vnet, 'subnets');
+      expect(graph.resolve(subnet!.properties.networkSecurityGroup)?.name).toBe(
+        `<unknown: parameters('${['appNsg', 'dmzNsg'][i]}')>`,
+      );
+    }
+  });
+
   it('accepts JSON with comments and trailing commas', () => {
     const d = dir();
     const path = write(
@@ -650,6 +760,112 @@ describe('nested and linked deployments', () => {
       expect(graph.resolve(subnet.properties.networkSecurityGroup)?.name).toBe('nsg-web');
       expect(result.diagnostics).toEqual([]);
     }
+  });
+
+  it("reads an outer-scope deployment's outputs, evaluated in the parent's context", () => {
+    const outer = {
+      type: 'Microsoft.Resources/deployments',
+      apiVersion: '2022-09-01',
+      name: 'outerNested',
+      properties: {
+        mode: 'Incremental',
+        template: template({
+          resources: [],
+          outputs: {
+            tls: { type: 'string', value: 'TLS1_0' },
+            fromParent: { type: 'string', value: "[variables('tls')]" },
+          },
+        }),
+      },
+    };
+    const reader = storage('streader', {
+      minimumTlsVersion: "[reference('outerNested').outputs.tls.value]",
+      fromParent: "[reference('outerNested').outputs.fromParent.value]",
+    });
+    // Declared before and after the resource that reads it: ARM orders by dependsOn, not position.
+    for (const resources of [
+      [outer, reader],
+      [reader, outer],
+    ]) {
+      const { result, byName } = loadTemplate({ variables: { tls: 'TLS1_2' }, resources });
+      expect(byName('streader')!.properties).toMatchObject({
+        minimumTlsVersion: 'TLS1_0',
+        fromParent: 'TLS1_2',
+      });
+      expect(result.diagnostics).toEqual([]);
+    }
+  });
+
+  it('resolves reference() to a linked deployment declared later', () => {
+    const d = dir();
+    const linkedDeployment = (name: string, relativePath: string) => ({
+      type: 'Microsoft.Resources/deployments',
+      apiVersion: '2022-09-01',
+      name,
+      properties: {
+        mode: 'Incremental',
+        templateLink: { relativePath },
+        parameters: { name: { value: 'nsg-web' } },
+      },
+    });
+    const main = write(
+      join(d, 'main.json'),
+      template({
+        resources: [
+          {
+            type: 'Microsoft.Network/virtualNetworks',
+            apiVersion: '2023-09-01',
+            name: 'vnet',
+            dependsOn: ['nsgLinked'],
+            properties: {
+              subnets: [
+                {
+                  name: 'web',
+                  properties: {
+                    networkSecurityGroup: { id: "[reference('nsgLinked').outputs.nsgId.value]" },
+                  },
+                },
+                {
+                  name: 'app',
+                  properties: {
+                    networkSecurityGroup: { id: "[reference('missing').outputs.nsgId.value]" },
+                  },
+                },
+              ],
+            },
+          },
+          linkedDeployment('nsgLinked', 'modules/nsg.json'),
+          linkedDeployment('missing', 'modules/absent.json'),
+        ],
+      }),
+    );
+    const linked = write(
+      join(d, 'modules', 'nsg.json'),
+      template({
+        parameters: { name: { type: 'string' } },
+        resources: [
+          {
+            type: 'Microsoft.Network/networkSecurityGroups',
+            apiVersion: '2023-09-01',
+            name: "[parameters('name')]",
+            properties: {},
+          },
+        ],
+        outputs: {
+          nsgId: {
+            type: 'string',
+            value: "[resourceId('Microsoft.Network/networkSecurityGroups', parameters('name'))]",
+          },
+        },
+      }),
+    );
+    const result = load([main, linked], context([d]));
+    const graph = new ResourceGraph(result.resources);
+    const [web, app] = graph.ofType('Microsoft.Network/virtualNetworks/subnets');
+    expect(graph.resolve(web!.properties.networkSecurityGroup)?.name).toBe('nsg-web');
+    // A linked template that cannot be read leaves its outputs unknown, and says why once.
+    expect(isUnknown((app!.properties.networkSecurityGroup as { id: unknown }).id)).toBe(true);
+    expect(result.diagnostics.map((x) => x.code)).toEqual(['module-not-resolved']);
   });
 
   it('reads local linked templates through the guarded reader, counted once', () => {

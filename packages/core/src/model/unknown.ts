@@ -9,8 +9,15 @@ export class Unknown {
     readonly reason: string,
     /** The source text that produced it, when there is one. */
     readonly expression?: string,
+    /**
+     * How the value reads where text is wanted, when part of it is known: a name built by
+     * `format('{0}-nsg-{1}', parameters('prefix'), 0)` reads `<unknown: parameters('prefix')>-nsg-0`,
+     * so copies keep distinct names and IDs, and messages show what is known.
+     */
+    readonly text?: string,
   ) {}
   toString(): string {
+    if (this.text !== undefined) return this.text;
     return this.expression ? `<unknown: ${this.expression}>` : '<unknown>';
   }
   toJSON(): string {

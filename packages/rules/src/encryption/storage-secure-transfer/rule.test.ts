@@ -22,6 +22,11 @@ ruleTester(rule, import.meta.dirname, {
       ],
     },
     {
+      file: 'fixtures/fail-outer-output.json',
+      name: 'TLS from the output of an outer-scope nested deployment declared later',
+      errors: [{ line: 15, message: "Storage account 'stouter' accepts TLS 1.0" }],
+    },
+    {
       file: 'fixtures/fail-defaults.json',
       name: 'API 2018-07-01 without either property: HTTP and TLS 1.0 by default',
       errors: [

@@ -37,6 +37,14 @@ ruleTester(rule, import.meta.dirname, {
       errors: [{ line: 4, message: "'vnet-avm' does not enable encryption" }],
     },
     {
+      file: 'fixtures/unknown-name-copies.json',
+      name: 'copies whose names are partly unknown are two VNets, not one',
+      errors: [
+        { line: 33, message: "'<unknown: parameters('prefix')>-vnet-0' does not enable encryption" },
+        { line: 33, message: "'<unknown: parameters('prefix')>-vnet-1' does not enable encryption" },
+      ],
+    },
+    {
       file: 'fixtures/fail.bicep',
       name: 'Bicep enabled false',
       errors: [{ line: 7, message: 'does not enable encryption' }],

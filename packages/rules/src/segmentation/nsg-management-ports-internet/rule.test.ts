@@ -115,6 +115,31 @@ ruleTester(rule, import.meta.dirname, {
       errors: [{ line: 8, severity: 'medium', message: /^Internet → tcp\/3389 .*allow-rdp-vendor/ }],
     },
     {
+      file: 'fixtures/unknown-name-copies.json',
+      name: 'copies whose names are partly unknown stay apart: each NSG guards its own subnet',
+      errors: [
+        {
+          line: 17,
+          severity: 'medium',
+          message:
+            "Internet → <unknown: parameters('prefix')>-vnet-1/web tcp/3389 (management port) via rule rdp (priority 100) of <unknown: parameters('prefix')>-nsg-1; no public IP",
+        },
+      ],
+    },
+    {
+      file: 'fixtures/linked-declared-later.json',
+      name: 'NSG ID read from a linked deployment declared after the VNet: the NSG is attached',
+      // The line is in the linked template, modules/nsg-rdp.json.
+      errors: [
+        {
+          line: 12,
+          severity: 'medium',
+          message:
+            'Internet → vnet-app/web tcp/3389 (management port) via rule rdp (priority 100) of nsg-rdp; no public IP',
+        },
+      ],
+    },
+    {
       file: 'fixtures/ipv6-any.tf',
       name: '::/0 counts as the whole Internet, like 0.0.0.0/0',
       errors: [{ line: 10, severity: 'medium', message: /^Internet → tcp\/22/ }],
