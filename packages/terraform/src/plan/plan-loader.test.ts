@@ -163,6 +163,25 @@ describe('plan JSON loader', () => {
     });
   });
 
+  it('takes spans of attributes an override file sets from the override file', () => {
+    const tf = `resource "azurerm_storage_account" "st" {
+  name                       = "stapp"
+  https_traffic_only_enabled = true
+}
+`;
+    const override = `resource "azurerm_storage_account" "st" {
+  https_traffic_only_enabled = false
+}
+`;
+    const r = loadFiles(
+      { 'main.tf': tf, 'override.tf': override, 'tfplan.json': plan() },
+      { only: ['main.tf', 'override.tf', 'tfplan.json'] },
+    );
+    const st = r.graph.ofType('Microsoft.Storage/storageAccounts')[0]!;
+    const span = locateValue(st, ['properties', 'supportsHttpsTrafficOnly'])!;
+    expect([span.file.split('/').pop(), span.startLine]).toEqual(['override.tf', 2]);
+  });
+
   it('names files relative to the scan root in messages, never by absolute path', () => {
     const broken =
       '{\n  "format_version": "1.2",\n  "planned_values": { "root_module": { "resources": [ }\n}\n';
