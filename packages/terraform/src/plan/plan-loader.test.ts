@@ -163,6 +163,31 @@ describe('plan JSON loader', () => {
     });
   });
 
+  it('accounts the local module folders the planned root calls as its modules, not as roots', () => {
+    const spoke = `variable "name" {}
+resource "azurerm_virtual_network" "v" {
+  name          = "vnet-\${var.name}"
+  address_space = ["10.1.0.0/16"]
+}
+`;
+    const r = loadFiles({
+      'main.tf': 'module "spoke" {\n  source = "./spoke"\n  name   = "spoke"\n}\n',
+      'tfplan.json': plan(),
+      'spoke/main.tf': spoke,
+    });
+    // Evaluated alone, the module would add a VNet named after an unknown variable.
+    expect(r.graph.ofType('Microsoft.Network/virtualNetworks').map((v) => [v.name, v.language])).toEqual([
+      ['vnet-spoke', 'terraform-plan'],
+    ]);
+    expect(r.graph.find('Microsoft.Network/virtualNetworks', 'vnet-spoke')?.origin?.file).toMatch(
+      /spoke\/main\.tf$/,
+    );
+    expect(r.outcomes.find((o) => o.path.endsWith('spoke/main.tf'))).toMatchObject({
+      status: 'scanned',
+      reason: expect.stringMatching(/module of .*values read from the plan JSON/),
+    });
+  });
+
   it('takes spans of attributes an override file sets from the override file', () => {
     const tf = `resource "azurerm_storage_account" "st" {
   name                       = "stapp"
