@@ -188,6 +188,101 @@ resource "azurerm_virtual_network" "v" {
     });
   });
 
+  it('recovers ids through module outputs, following the output expression into the module instance', () => {
+    const refs = (...r: string[]) => ({ references: r });
+    const subnet = (key: string) => ({
+      address: `module.net${key}.azurerm_subnet.s`,
+      mode: 'managed',
+      type: 'azurerm_subnet',
+      name: 's',
+      values: {
+        name: `snet${key.replace(/\W/g, '')}`,
+        resource_group_name: 'rg',
+        virtual_network_name: 'vnet',
+        address_prefixes: ['10.0.1.0/24'],
+      },
+    });
+    const assoc = (name: string) => ({
+      address: `azurerm_subnet_network_security_group_association.${name}`,
+      mode: 'managed',
+      type: 'azurerm_subnet_network_security_group_association',
+      name,
+      values: {},
+    });
+    const nsg = {
+      address: 'azurerm_network_security_group.nsg',
+      mode: 'managed',
+      type: 'azurerm_network_security_group',
+      name: 'nsg',
+      values: { name: 'nsg', resource_group_name: 'rg', location: 'westeurope', security_rule: [] },
+    };
+    const unknownIds = { id: true, subnet_id: true, network_security_group_id: true };
+    const body = {
+      format_version: '1.2',
+      planned_values: {
+        root_module: {
+          resources: [nsg, assoc('one'), assoc('keyed')],
+          child_modules: [
+            { address: 'module.net', resources: [subnet('')] },
+            {
+              address: 'module.many["x"]',
+              resources: [{ ...subnet('["x"]'), address: 'module.many["x"].azurerm_subnet.s' }],
+            },
+          ],
+        },
+      },
+      resource_changes: [
+        {
+          address: 'azurerm_subnet_network_security_group_association.one',
+          change: { after_unknown: unknownIds },
+        },
+        {
+          address: 'azurerm_subnet_network_security_group_association.keyed',
+          change: { after_unknown: unknownIds },
+        },
+      ],
+      configuration: {
+        root_module: {
+          resources: ['one', 'keyed'].map((name) => ({
+            address: `azurerm_subnet_network_security_group_association.${name}`,
+            type: 'azurerm_subnet_network_security_group_association',
+            name,
+            expressions: {
+              subnet_id:
+                name === 'one'
+                  ? refs('module.net.subnet_id', 'module.net')
+                  : refs('module.many["x"].subnet_id', 'module.many["x"]', 'module.many'),
+              network_security_group_id: refs(
+                'azurerm_network_security_group.nsg.id',
+                'azurerm_network_security_group.nsg',
+              ),
+            },
+          })),
+          module_calls: Object.fromEntries(
+            ['net', 'many'].map((call) => [
+              call,
+              {
+                source: './net',
+                module: {
+                  outputs: { subnet_id: { expression: refs('azurerm_subnet.s.id', 'azurerm_subnet.s') } },
+                  resources: [],
+                },
+              },
+            ]),
+          ),
+        },
+      },
+    };
+    const r = loadFiles({ 'tfplan.json': JSON.stringify(body, null, 2) });
+    const nsgOf = (name: string) =>
+      r.graph.resolve(
+        r.graph.find('Microsoft.Network/virtualNetworks/subnets', `vnet/${name}`)!.properties
+          .networkSecurityGroup,
+      )?.name;
+    expect([nsgOf('snet'), nsgOf('snetx')]).toEqual(['nsg', 'nsg']);
+    expect(r.diagnostics.filter((d) => d.code === 'association-target-not-found')).toEqual([]);
+  });
+
   it('takes spans of attributes an override file sets from the override file', () => {
     const tf = `resource "azurerm_storage_account" "st" {
   name                       = "stapp"
