@@ -25,19 +25,30 @@ export const terraformLoader: Loader = {
     // A folder scanned with its plan is read from the plan (exact values); its .tf files lend their lines.
     // Only a plan that loaded covers its folder: beside a broken plan the .tf files are evaluated as usual,
     // else their resources would vanish behind one failed file.
-    const loaded = new Set(b?.outcomes.filter((o) => o.status === 'scanned').map((o) => o.path));
-    const planDirs = new Set(plans.filter((p) => loaded.has(p.path)).map((p) => dirname(p.path)));
-    const covered = files.filter((f) => !plans.includes(f) && planDirs.has(dirname(f.path)));
+    // The local modules the planned root calls are covered too: evaluated alone they would be roots
+    // with unknown variables, duplicating the plan's resources as phantoms.
+    const planOf = (f: CandidateFile): string | undefined => b?.covered.get(dirname(f.path));
+    const covered = files.filter((f) => !plans.includes(f) && planOf(f) !== undefined);
     const hcl = files.filter((f) => !plans.includes(f) && !covered.includes(f));
     const a = loadHcl(hcl, ctx);
     if (!b) return a;
-    const coveredOutcomes = covered.map((f) => ({
-      path: f.path,
-      status: 'scanned' as const,
-      language: 'terraform' as const,
-      resources: 0,
-      reason: `values read from the plan JSON in ${basename(dirname(f.path))}`,
-    }));
+    const seen = new Set(a.outcomes.map((o) => o.path));
+    const coveredOutcomes = covered
+      .filter((f) => !seen.has(f.path))
+      .map((f) => {
+        const plan = planOf(f) as string;
+        const where = `the plan JSON in ${basename(dirname(plan))}`;
+        return {
+          path: f.path,
+          status: 'scanned' as const,
+          language: 'terraform' as const,
+          resources: 0,
+          reason:
+            dirname(f.path) === dirname(plan)
+              ? `values read from ${where}`
+              : `module of ${basename(dirname(plan))}, values read from ${where}`,
+        };
+      });
     return {
       resources: [...a.resources, ...b.resources],
       outcomes: [...a.outcomes, ...b.outcomes, ...coveredOutcomes],

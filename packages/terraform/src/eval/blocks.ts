@@ -47,8 +47,29 @@ export function spanOf(file: TfFile, start: number, end: number): SourceSpan {
   return file.lines.span(file.path, start, end);
 }
 
+/**
+ * Attributes, expressions and nested blocks an override file merged into a block of another file:
+ * their offsets are offsets in the override file, so spans and diagnostics must be taken there.
+ */
+const mergedFrom = new WeakMap<object, TfFile>();
+
+export function markFile(node: object, file: TfFile): void {
+  mergedFrom.set(node, file);
+}
+
+/** The file a node's offsets belong to: the override file it was merged from, else `file`. */
+export function fileOf(node: object, file: TfFile): TfFile {
+  return mergedFrom.get(node) ?? file;
+}
+
+function ctxFor(ctx: BlockEvalContext, node: object): BlockEvalContext {
+  const file = mergedFrom.get(node);
+  return file && file !== ctx.file ? { ...ctx, file } : ctx;
+}
+
 /** Evaluate one expression with a located diagnostic instead of an exception (caps still propagate). */
-export function evaluateAt(expr: Expr, scope: Scope, ctx: BlockEvalContext): unknown {
+export function evaluateAt(expr: Expr, scope: Scope, outer: BlockEvalContext): unknown {
+  const ctx = ctxFor(outer, expr);
   try {
     return ctx.evaluator.eval(expr, scope);
   } catch (e) {
@@ -72,18 +93,20 @@ export function evaluateBlock(
   const attrs = new Map<string, EvaluatedAttr>();
   for (const a of block.body.attributes) {
     if (topLevel && META_ATTRS.has(a.name)) continue;
-    const value = evaluateAt(a.expr, scope, ctx);
+    const actx = ctxFor(ctx, a);
+    const value = evaluateAt(a.expr, scope, actx);
     const variable =
       a.expr.kind === 'getattr' && a.expr.object.kind === 'variable' && a.expr.object.name === 'var'
         ? a.expr.name
         : undefined;
-    attrs.set(a.name, { value, span: spanOf(ctx.file, a.start, a.end), variable });
+    attrs.set(a.name, { value, span: spanOf(actx.file, a.start, a.end), variable });
   }
   const blocks: EvaluatedBlock[] = [];
   for (const b of block.body.blocks) {
     if (topLevel && META_BLOCKS.has(b.type)) continue;
-    if (b.type === 'dynamic') blocks.push(...expandDynamic(b, scope, ctx));
-    else blocks.push(evaluateBlock(b, scope, ctx, false));
+    const bctx = ctxFor(ctx, b);
+    if (b.type === 'dynamic') blocks.push(...expandDynamic(b, scope, bctx));
+    else blocks.push(evaluateBlock(b, scope, bctx, false));
   }
   return {
     type: block.type,

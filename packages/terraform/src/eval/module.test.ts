@@ -1,6 +1,6 @@
 // biome-ignore-all lint/suspicious/noTemplateCurlyInString: HCL source text uses ${} in ordinary strings
 import { basename, join } from 'node:path';
-import { isUnknown } from '@ztkit/core';
+import { isUnknown, locateValue } from '@ztkit/core';
 import { describe, expect, it } from 'vitest';
 import { loadFiles } from '../testing/load-files.js';
 
@@ -383,6 +383,91 @@ resource "random_pet" "p" {}
       '<unknown: var.name in envs:a>',
       '<unknown: var.name in envs:b>',
     ]);
+  });
+
+  describe('override files', () => {
+    const sa = (name: string, body: string) => `
+resource "azurerm_storage_account" "${name}" {
+  name                     = "st${name}"
+  resource_group_name      = "rg"
+  location                 = "westeurope"
+  account_tier             = "Standard"
+  account_replication_type = "LRS"
+${body}
+}
+`;
+    const byName = (r: ReturnType<typeof loadFiles>, n: string) =>
+      r.graph.ofType('Microsoft.Storage/storageAccounts').find((x) => x.name === n)!;
+
+    it('merges attributes, nested blocks, locals and variables into the base blocks, spans in the override', () => {
+      const r = loadFiles({
+        'main.tf': `variable "tls" { default = "TLS1_2" }
+locals { pna = true }
+${sa('a', '  min_tls_version = "TLS1_2"\n  network_rules {\n    default_action = "Deny"\n    bypass = ["AzureServices"]\n  }')}
+${sa('b', '  min_tls_version = var.tls\n  public_network_access_enabled = local.pna')}
+`,
+        'override.tf': `resource "azurerm_storage_account" "a" {
+  min_tls_version = "TLS1_0"
+  network_rules {
+    default_action = "Allow"
+  }
+}
+`,
+        'tls_override.tf': `variable "tls" { default = "TLS1_1" }
+locals { pna = false }
+`,
+      });
+      expect(r.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+      const a = byName(r, 'sta');
+      expect(a.properties.minimumTlsVersion).toBe('TLS1_0');
+      const tls = locateValue(a, ['properties', 'minimumTlsVersion']);
+      expect([basename(tls!.file), tls!.startLine]).toEqual(['override.tf', 2]);
+      // The override's network_rules block replaces the base's whole: its bypass is gone.
+      const acls = a.properties.networkAcls as Record<string, unknown>;
+      expect(acls.defaultAction).toBe('Allow');
+      expect(acls.bypass).toBeUndefined();
+      const b = byName(r, 'stb');
+      expect(b.properties.minimumTlsVersion).toBe('TLS1_1');
+      expect(b.properties.publicNetworkAccess).toBe('Disabled');
+      expect(b.bindings?.get('properties.minimumTlsVersion')?.defaultValue).toBe('TLS1_1');
+    });
+
+    it('applies override files in lexical order of their names, whatever order they are read in', () => {
+      const r = loadFiles(
+        {
+          'main.tf': sa('a', '  min_tls_version = "TLS1_0"'),
+          'b_override.tf': 'resource "azurerm_storage_account" "a" {\n  min_tls_version = "TLS1_2"\n}\n',
+          'a_override.tf': 'resource "azurerm_storage_account" "a" {\n  min_tls_version = "TLS1_1"\n}\n',
+        },
+        { only: ['b_override.tf', 'main.tf', 'a_override.tf'] },
+      );
+      const a = byName(r, 'sta');
+      expect(a.properties.minimumTlsVersion).toBe('TLS1_2');
+      expect(basename(locateValue(a, ['properties', 'minimumTlsVersion'])!.file)).toBe('b_override.tf');
+    });
+
+    it('reports an override without a base block and a depends_on in an override, and uses neither', () => {
+      const r = loadFiles({
+        'main.tf': `${sa('a', '  min_tls_version = "TLS1_2"')}\nlocals { x = 1 }\n`,
+        'override.tf': `resource "azurerm_storage_account" "nobase" {
+  name = "stnobase"
+}
+resource "azurerm_storage_account" "a" {
+  depends_on = [azurerm_storage_account.nobase]
+}
+locals { y = 2 }
+`,
+      });
+      expect(r.graph.ofType('Microsoft.Storage/storageAccounts').map((x) => x.name)).toEqual(['sta']);
+      const codes = r.diagnostics
+        .filter((d) => d.code.startsWith('override-'))
+        .map((d) => [d.code, basename(d.span!.file), d.span!.startLine]);
+      expect(codes).toEqual([
+        ['override-without-base', 'override.tf', 1],
+        ['override-depends-on', 'override.tf', 5],
+        ['override-without-base', 'override.tf', 7],
+      ]);
+    });
   });
 
   it('counts untranslated types in one info diagnostic', () => {

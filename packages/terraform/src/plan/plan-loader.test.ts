@@ -163,6 +163,145 @@ describe('plan JSON loader', () => {
     });
   });
 
+  it('accounts the local module folders the planned root calls as its modules, not as roots', () => {
+    const spoke = `variable "name" {}
+resource "azurerm_virtual_network" "v" {
+  name          = "vnet-\${var.name}"
+  address_space = ["10.1.0.0/16"]
+}
+`;
+    const r = loadFiles({
+      'main.tf': 'module "spoke" {\n  source = "./spoke"\n  name   = "spoke"\n}\n',
+      'tfplan.json': plan(),
+      'spoke/main.tf': spoke,
+    });
+    // Evaluated alone, the module would add a VNet named after an unknown variable.
+    expect(r.graph.ofType('Microsoft.Network/virtualNetworks').map((v) => [v.name, v.language])).toEqual([
+      ['vnet-spoke', 'terraform-plan'],
+    ]);
+    expect(r.graph.find('Microsoft.Network/virtualNetworks', 'vnet-spoke')?.origin?.file).toMatch(
+      /spoke\/main\.tf$/,
+    );
+    expect(r.outcomes.find((o) => o.path.endsWith('spoke/main.tf'))).toMatchObject({
+      status: 'scanned',
+      reason: expect.stringMatching(/module of .*values read from the plan JSON/),
+    });
+  });
+
+  it('recovers ids through module outputs, following the output expression into the module instance', () => {
+    const refs = (...r: string[]) => ({ references: r });
+    const subnet = (key: string) => ({
+      address: `module.net${key}.azurerm_subnet.s`,
+      mode: 'managed',
+      type: 'azurerm_subnet',
+      name: 's',
+      values: {
+        name: `snet${key.replace(/\W/g, '')}`,
+        resource_group_name: 'rg',
+        virtual_network_name: 'vnet',
+        address_prefixes: ['10.0.1.0/24'],
+      },
+    });
+    const assoc = (name: string) => ({
+      address: `azurerm_subnet_network_security_group_association.${name}`,
+      mode: 'managed',
+      type: 'azurerm_subnet_network_security_group_association',
+      name,
+      values: {},
+    });
+    const nsg = {
+      address: 'azurerm_network_security_group.nsg',
+      mode: 'managed',
+      type: 'azurerm_network_security_group',
+      name: 'nsg',
+      values: { name: 'nsg', resource_group_name: 'rg', location: 'westeurope', security_rule: [] },
+    };
+    const unknownIds = { id: true, subnet_id: true, network_security_group_id: true };
+    const body = {
+      format_version: '1.2',
+      planned_values: {
+        root_module: {
+          resources: [nsg, assoc('one'), assoc('keyed')],
+          child_modules: [
+            { address: 'module.net', resources: [subnet('')] },
+            {
+              address: 'module.many["x"]',
+              resources: [{ ...subnet('["x"]'), address: 'module.many["x"].azurerm_subnet.s' }],
+            },
+          ],
+        },
+      },
+      resource_changes: [
+        {
+          address: 'azurerm_subnet_network_security_group_association.one',
+          change: { after_unknown: unknownIds },
+        },
+        {
+          address: 'azurerm_subnet_network_security_group_association.keyed',
+          change: { after_unknown: unknownIds },
+        },
+      ],
+      configuration: {
+        root_module: {
+          resources: ['one', 'keyed'].map((name) => ({
+            address: `azurerm_subnet_network_security_group_association.${name}`,
+            type: 'azurerm_subnet_network_security_group_association',
+            name,
+            expressions: {
+              subnet_id:
+                name === 'one'
+                  ? refs('module.net.subnet_id', 'module.net')
+                  : refs('module.many["x"].subnet_id', 'module.many["x"]', 'module.many'),
+              network_security_group_id: refs(
+                'azurerm_network_security_group.nsg.id',
+                'azurerm_network_security_group.nsg',
+              ),
+            },
+          })),
+          module_calls: Object.fromEntries(
+            ['net', 'many'].map((call) => [
+              call,
+              {
+                source: './net',
+                module: {
+                  outputs: { subnet_id: { expression: refs('azurerm_subnet.s.id', 'azurerm_subnet.s') } },
+                  resources: [],
+                },
+              },
+            ]),
+          ),
+        },
+      },
+    };
+    const r = loadFiles({ 'tfplan.json': JSON.stringify(body, null, 2) });
+    const nsgOf = (name: string) =>
+      r.graph.resolve(
+        r.graph.find('Microsoft.Network/virtualNetworks/subnets', `vnet/${name}`)!.properties
+          .networkSecurityGroup,
+      )?.name;
+    expect([nsgOf('snet'), nsgOf('snetx')]).toEqual(['nsg', 'nsg']);
+    expect(r.diagnostics.filter((d) => d.code === 'association-target-not-found')).toEqual([]);
+  });
+
+  it('takes spans of attributes an override file sets from the override file', () => {
+    const tf = `resource "azurerm_storage_account" "st" {
+  name                       = "stapp"
+  https_traffic_only_enabled = true
+}
+`;
+    const override = `resource "azurerm_storage_account" "st" {
+  https_traffic_only_enabled = false
+}
+`;
+    const r = loadFiles(
+      { 'main.tf': tf, 'override.tf': override, 'tfplan.json': plan() },
+      { only: ['main.tf', 'override.tf', 'tfplan.json'] },
+    );
+    const st = r.graph.ofType('Microsoft.Storage/storageAccounts')[0]!;
+    const span = locateValue(st, ['properties', 'supportsHttpsTrafficOnly'])!;
+    expect([span.file.split('/').pop(), span.startLine]).toEqual(['override.tf', 2]);
+  });
+
   it('names files relative to the scan root in messages, never by absolute path', () => {
     const broken =
       '{\n  "format_version": "1.2",\n  "planned_values": { "root_module": { "resources": [ }\n}\n';

@@ -35,7 +35,17 @@ export function isPlanJson(head: string): boolean {
   return /"format_version"/.test(head) && /"(planned_values|terraform_version)"/.test(head);
 }
 
-export function loadPlans(files: readonly CandidateFile[], ctx: LoadContext): LoadResult {
+export interface PlanLoadResult extends LoadResult {
+  /**
+   * Folders whose `.tf` files a loaded plan stands for: its own folder, and the local module
+   * folders its configuration calls (they are modules of the planned root, not roots of their own).
+   * Folder -> the plan file.
+   */
+  readonly covered: ReadonlyMap<string, string>;
+}
+
+export function loadPlans(files: readonly CandidateFile[], ctx: LoadContext): PlanLoadResult {
+  const covered = new Map<string, string>();
   const resources: Resource[] = [];
   const outcomes: FileOutcome[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -110,8 +120,27 @@ export function loadPlans(files: readonly CandidateFile[], ctx: LoadContext): Lo
       language: 'terraform-plan',
       resources: translated.resources.length,
     });
+    for (const dir of [dirname(file.path), ...localModuleDirs(plan, dirname(file.path), ctx)])
+      if (!covered.has(dir)) covered.set(dir, file.path);
   }
-  return { resources, outcomes, diagnostics };
+  return { resources, outcomes, diagnostics, covered };
+}
+
+/** The local module folders the plan's configuration calls, at any depth, inside the scan roots. */
+function localModuleDirs(plan: Record<string, unknown>, planDir: string, ctx: LoadContext): string[] {
+  const out: string[] = [];
+  const walk = (mod: unknown, dir: string, depth: number): void => {
+    if (!isObject(mod) || !isObject(mod.module_calls) || depth >= ctx.limits.maxModuleDepth) return;
+    for (const call of Object.values(mod.module_calls)) {
+      if (!isObject(call) || typeof call.source !== 'string' || !/^\.\.?\//.test(call.source)) continue;
+      const target = resolve(dir, call.source.replace(/\/\/.*$/, ''));
+      if (!isInsideRoots(target, ctx.roots)) continue;
+      out.push(target);
+      walk(call.module, target, depth + 1);
+    }
+  };
+  walk(isObject(plan.configuration) ? plan.configuration.root_module : undefined, planDir, 0);
+  return out;
 }
 
 /** The `.tf` folder of each module of the plan (root: the plan's folder; local module calls: their source). */

@@ -67,14 +67,23 @@ function moduleConfigPath(module: string): string[] {
     .filter((p, i) => i % 2 === 1 && p !== '');
 }
 
-/** Configuration expressions of a resource, found through `module_calls`. */
-export function configurationExpressions(plan: Record<string, unknown>, r: PlannedResource): unknown {
+/** The configuration of a module instance (`module.a[0].module.b`), found through `module_calls`. */
+function configurationModule(
+  plan: Record<string, unknown>,
+  module: string,
+): Record<string, unknown> | undefined {
   let mod: unknown = isObject(plan.configuration) ? plan.configuration.root_module : undefined;
-  for (const call of moduleConfigPath(r.module)) {
+  for (const call of moduleConfigPath(module)) {
     const calls = isObject(mod) && isObject(mod.module_calls) ? mod.module_calls : undefined;
     const next = calls?.[call];
     mod = isObject(next) ? next.module : undefined;
   }
+  return isObject(mod) ? mod : undefined;
+}
+
+/** Configuration expressions of a resource, found through `module_calls`. */
+export function configurationExpressions(plan: Record<string, unknown>, r: PlannedResource): unknown {
+  const mod = configurationModule(plan, r.module);
   if (!isObject(mod) || !Array.isArray(mod.resources)) return undefined;
   const local = `${r.mode === 'data' ? 'data.' : ''}${r.type}.${r.name}`;
   const found = mod.resources.find((c) => isObject(c) && c.address === local);
@@ -90,7 +99,21 @@ export function resolveReferences(
   plan: Record<string, unknown>,
 ): void {
   const byAddress = new Map(resources.map((r) => [r.address, r]));
-  const idOf = (ref: string, module: string): string | undefined => {
+  const idOf = (ref: string, module: string, depth = 0): string | undefined => {
+    const out = /^module\.([A-Za-z0-9_-]+)((?:\[[^\]]+\])?)\.([A-Za-z0-9_-]+)$/.exec(ref);
+    if (out) {
+      // A module output: follow the output's own expression inside the called module instance. Without
+      // an instance key on a counted module the instance is not known: the reference stays unresolved.
+      if (depth > 16) return undefined;
+      const child = `${module ? `${module}.` : ''}module.${out[1]}${out[2]}`;
+      const outputs = configurationModule(plan, child)?.outputs;
+      const output = isObject(outputs) ? outputs[out[3]!] : undefined;
+      const expr = isObject(output) ? output.expression : undefined;
+      const refs = isObject(expr) && Array.isArray(expr.references) ? expr.references : [];
+      return refs
+        .map((r) => (typeof r === 'string' ? idOf(r, child, depth + 1) : undefined))
+        .find((id) => id !== undefined);
+    }
     const m = /^(data\.)?([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)((?:\[[^\]]+\])?)\.id$/.exec(ref);
     if (!m) return undefined;
     const prefix = module ? `${module}.` : '';

@@ -4,7 +4,8 @@
  * address, and nested blocks by position), falling back to the plan JSON where HCL has no node.
  */
 import type { ParameterBinding, SourceSpan } from '@ztkit/core';
-import { spanOf, type TfFile } from '../eval/blocks.js';
+import { fileOf, spanOf, type TfFile } from '../eval/blocks.js';
+import { declarationsOf } from '../eval/declarations.js';
 import type { Block } from '../hcl/ast.js';
 import type { TfNode } from '../translate/node.js';
 
@@ -29,9 +30,9 @@ export class SourceMappedNode implements TfNode {
   }
   spanOf(name: string): SourceSpan | undefined {
     const a = this.hcl.block.body.attributes.find((x) => x.name === name);
-    if (a) return spanOf(this.hcl.file, a.start, a.end);
+    if (a) return spanOf(fileOf(a, this.hcl.file), a.start, a.end);
     const b = this.hcl.block.body.blocks.find((x) => x.type === name);
-    if (b) return spanOf(this.hcl.file, b.start, b.end);
+    if (b) return spanOf(fileOf(b, this.hcl.file), b.start, b.end);
     return this.plan.spanOf(name);
   }
   blocks(name: string): TfNode[] {
@@ -39,7 +40,9 @@ export class SourceMappedNode implements TfNode {
     return this.plan
       .blocks(name)
       .map((p, i) =>
-        hclBlocks[i] ? new SourceMappedNode(p, { block: hclBlocks[i]!, file: this.hcl.file }) : p,
+        hclBlocks[i]
+          ? new SourceMappedNode(p, { block: hclBlocks[i]!, file: fileOf(hclBlocks[i]!, this.hcl.file) })
+          : p,
       );
   }
   binding(): ParameterBinding | undefined {
@@ -47,14 +50,8 @@ export class SourceMappedNode implements TfNode {
   }
 }
 
-/** `resource "type" "name"` blocks of a folder's files, by `type.name`. */
+/** `resource "type" "name"` blocks of a folder's files, by `type.name`, with override files merged in. */
 export function resourceBlocks(files: readonly TfFile[]): Map<string, HclBlockRef> {
-  const out = new Map<string, HclBlockRef>();
-  for (const file of files)
-    for (const block of file.body.blocks)
-      if (block.type === 'resource' && block.labels.length === 2) {
-        const key = `${block.labels[0]}.${block.labels[1]}`;
-        if (!out.has(key)) out.set(key, { block, file });
-      }
-  return out;
+  // Duplicates and overrides without a base are reported when the folder is evaluated as HCL.
+  return declarationsOf(files, () => {}).resources;
 }

@@ -76,6 +76,11 @@ ruleTester(rule, import.meta.dirname, {
       ],
     },
     {
+      file: 'fixtures/fail-override.tf',
+      name: "Terraform: a module's override.tf sets TLS1_0 on one account and TLS1_2 on another",
+      errors: [{ line: 6, message: "'stworse' accepts TLS 1.0" }],
+    },
+    {
       file: 'fixtures/plan/fail.plan.json',
       name: 'Terraform plan JSON: planned values false / TLS1_0',
       errors: [
