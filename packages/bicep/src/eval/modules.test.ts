@@ -286,3 +286,106 @@ describe('module failures', () => {
     );
   });
 });
+
+describe('module scope', () => {
+  const NET = `param tag string = ''
+resource nsg '${NSG}@2023-04-01' = {
+  name: 'nsg'
+  properties: {
+    securityRules: []
+  }
+}
+resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {
+  name: 'st\${replace(resourceGroup().name, '-', '')}'
+  properties: {
+    minimumTlsVersion: resourceGroup().name == 'rg-a' ? 'TLS1_0' : 'TLS1_2'
+    nsgId: nsg.id
+    fromResourceId: resourceId('${NSG}', 'nsg')
+  }
+}
+resource remote '${NSG}@2023-04-01' existing = {
+  name: 'remote'
+  scope: resourceGroup('rg-shared')
+}
+output remoteId string = remote.id
+`;
+  const idOf = (resources: readonly { name: string; id: string }[], name: string) =>
+    resources.filter((r) => r.name === name).map((r) => r.id);
+
+  it('deploys a module into the resource group its scope names', () => {
+    const { resources } = loadMemory({
+      'main.bicep': `targetScope = 'subscription'
+param rgName string
+module a 'net.bicep' = {
+  name: 'a'
+  scope: resourceGroup('rg-a')
+}
+module b 'net.bicep' = {
+  name: 'b'
+  scope: resourceGroup('sub-2', 'rg-b')
+}
+resource rg 'Microsoft.Resources/resourceGroups@2022-09-01' = {
+  name: 'rg-c'
+  location: 'westeurope'
+}
+module c 'net.bicep' = {
+  name: 'c'
+  scope: rg
+}
+module d 'net.bicep' = {
+  name: 'd'
+  scope: resourceGroup(rgName)
+}
+resource ref 'Microsoft.Network/virtualNetworks@2023-04-01' = {
+  name: 'v'
+  properties: { remote: b.outputs.remoteId }
+}
+`,
+      'net.bicep': NET,
+    });
+    expect(idOf(resources, 'nsg')).toEqual([
+      `/subscriptions/{subscriptionId}/resourceGroups/rg-a/providers/${NSG}/nsg`,
+      `/subscriptions/sub-2/resourceGroups/rg-b/providers/${NSG}/nsg`,
+      `/subscriptions/{subscriptionId}/resourceGroups/rg-c/providers/${NSG}/nsg`,
+      // A resource group whose name is not known statically stays the symbolic one.
+      `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/${NSG}/nsg`,
+    ]);
+    const storage = resources.filter((r) => r.type === 'Microsoft.Storage/storageAccounts');
+    expect(storage.map((r) => r.name)).toEqual(['strga', 'strgb', 'strgc', 'st{resourceGroupName}']);
+    expect(storage.map((r) => r.properties.minimumTlsVersion)).toEqual([
+      'TLS1_0',
+      'TLS1_2',
+      'TLS1_2',
+      expect.anything(),
+    ]);
+    expect(isUnknown(storage[3]!.properties.minimumTlsVersion)).toBe(true);
+    // `nsg.id` and `resourceId()` inside the module both name the module's own group.
+    for (const [i, r] of storage.entries()) {
+      expect(r.properties.nsgId).toBe(idOf(resources, 'nsg')[i]);
+      expect(r.properties.fromResourceId).toBe(idOf(resources, 'nsg')[i]);
+    }
+    // `resourceGroup('rg-shared')` in a module deployed to another subscription is in that subscription.
+    expect(idOf(resources, 'v').length).toBe(1);
+    expect(resources.find((r) => r.name === 'v')!.properties.remote).toBe(
+      `/subscriptions/sub-2/resourceGroups/rg-shared/providers/${NSG}/remote`,
+    );
+  });
+
+  it('places a subscription-scoped module in the subscription its scope names', () => {
+    const { resources } = loadMemory({
+      'main.bicep': `targetScope = 'managementGroup'
+module s 'sub.bicep' = {
+  name: 's'
+  scope: subscription('sub-9')
+}
+`,
+      'sub.bicep': `targetScope = 'subscription'
+resource rg 'Microsoft.Resources/resourceGroups@2022-09-01' = {
+  name: 'rg-x'
+  location: 'westeurope'
+}
+`,
+    });
+    expect(resources[0]!.id).toBe('/subscriptions/sub-9/providers/Microsoft.Resources/resourceGroups/rg-x');
+  });
+});
