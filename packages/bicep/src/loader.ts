@@ -45,14 +45,17 @@ export function loadBicep(paths: readonly string[], ctx: LoadContext): LoadResul
 
   // Who calls whom, among the parsed files, and which parameter file feeds which template.
   const callerOf = new Map<string, string>();
-  const paramsFor = new Map<string, BicepFile>();
+  const paramsFor = new Map<string, BicepFile[]>();
   const extraRoots: string[] = [];
   for (const [path, result] of parsed) {
     if (!result.ok) continue;
     if (isParamFile(path)) {
       const target = usingTarget(result.file);
-      if (target && !paramsFor.has(target)) {
-        paramsFor.set(target, result.file);
+      if (!target) continue;
+      const files = paramsFor.get(target);
+      if (files) files.push(result.file);
+      else {
+        paramsFor.set(target, [result.file]);
         if (!claimed.has(target)) extraRoots.push(target);
       }
       continue;
@@ -118,9 +121,9 @@ export function loadBicep(paths: readonly string[], ctx: LoadContext): LoadResul
         outcomes.push({ path: root, status: result.status, reason: result.message, language: 'bicep' });
       continue;
     }
-    const inputs = rootInputs(session, result.file, paramsFor.get(root));
-    const outcome = evaluateRoot(session, result.file, inputs, resources);
-    outcomes.push(outcome);
+    outcomes.push(
+      evaluateDeployments(session, result.file, deploymentsOf(session, root, paramsFor), resources),
+    );
   }
 
   // Module files read on the way that were not claimed (or failed to parse) get their own outcome.
@@ -134,17 +137,59 @@ export function loadBicep(paths: readonly string[], ctx: LoadContext): LoadResul
   return { resources, outcomes, diagnostics: session.diagnostics as Diagnostic[] };
 }
 
+/**
+ * The parameter files a template is deployed with: each `.bicepparam` that `using`s it is a
+ * deployment of its own (dev, prod), unless `--parameters` names one for it, which says which
+ * deployment to judge. `undefined` is the template with its defaults (and any JSON parameters).
+ */
+function deploymentsOf(
+  session: Session,
+  template: string,
+  paramsFor: ReadonlyMap<string, readonly BicepFile[]>,
+): readonly (BicepFile | undefined)[] {
+  const explicit = session.load.parameterFiles.some((p) => {
+    if (!isParamFile(p)) return false;
+    const parsed = session.parse(p);
+    return parsed.ok && usingTarget(parsed.file) === template;
+  });
+  const files = paramsFor.get(template);
+  return explicit || !files ? [undefined] : files;
+}
+
+/** One outcome for the template, however many parameter files it is evaluated with. */
+function evaluateDeployments(
+  session: Session,
+  file: BicepFile,
+  deployments: readonly (BicepFile | undefined)[],
+  sink: Resource[],
+): FileOutcome {
+  let count = 0;
+  for (const params of deployments) {
+    const inputs = rootInputs(session, file, params);
+    // Only several deployments need telling apart; one keeps the folder's unit as it was.
+    const deployment = deployments.length > 1 ? params?.path : undefined;
+    const outcome = evaluateRoot(session, file, inputs, sink, deployment);
+    if (outcome.status !== 'scanned') {
+      if (!deployment) return outcome;
+      return { ...outcome, reason: `with ${relative(dirname(file.path), deployment)}: ${outcome.reason}` };
+    }
+    count += outcome.resources ?? 0;
+  }
+  return { path: file.path, status: 'scanned', language: 'bicep', resources: count };
+}
+
 function evaluateRoot(
   session: Session,
   file: BicepFile,
   inputs: ReadonlyMap<string, unknown>,
   sink: Resource[],
+  deployment: string | undefined,
 ): FileOutcome {
   session.resetBudget();
   const path = file.path;
   try {
     const produced = emitTemplate(new Template(session, file, inputs, [], [path]));
-    sink.push(...produced);
+    for (const r of produced) sink.push(deployment ? { ...r, deployment } : r);
     return { path, status: 'scanned', language: 'bicep', resources: produced.length };
   } catch (e) {
     let message: string;

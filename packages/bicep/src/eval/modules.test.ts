@@ -169,6 +169,37 @@ output id string = a.outputs.resourceId
     });
   });
 
+  it('evaluates the template once per .bicepparam file that uses it', () => {
+    const files = {
+      'main.bicep': NETWORK,
+      'dev.bicepparam': "using './main.bicep'\nparam prefix = 'dev'\n",
+      'prod.bicepparam': "using './main.bicep'\nparam prefix = 'prod'\nparam publicAccess = 'Enabled'\n",
+    };
+    const { resources, outcomes } = loadMemory(files);
+    expect(resources.map((r) => [r.name, r.deployment])).toEqual([
+      ['dev-nsg', '/mem/dev.bicepparam'],
+      ['devst', '/mem/dev.bicepparam'],
+      ['prod-nsg', '/mem/prod.bicepparam'],
+      ['prodst', '/mem/prod.bicepparam'],
+    ]);
+    expect(resources.map((r) => r.properties.publicNetworkAccess)).toEqual([
+      undefined,
+      'Disabled',
+      undefined,
+      'Enabled',
+    ]);
+    expect(outcomes.find((o) => o.path === '/mem/main.bicep')).toMatchObject({
+      status: 'scanned',
+      resources: 4,
+    });
+    // `--parameters prod.bicepparam` names the deployment to judge.
+    const chosen = loadMemory(files, { parameterFiles: ['prod.bicepparam'] });
+    expect(chosen.resources.map((r) => [r.name, r.deployment])).toEqual([
+      ['prod-nsg', undefined],
+      ['prodst', undefined],
+    ]);
+  });
+
   it('leaves no parameter choice to report where the .bicepparam file gives the value', () => {
     const template = [
       "@allowed(['TLS1_0', 'TLS1_2'])",
