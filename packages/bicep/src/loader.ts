@@ -63,7 +63,11 @@ export function loadBicep(paths: readonly string[], ctx: LoadContext): LoadResul
     for (const callee of localModules(result.file))
       if (callee !== path && !callerOf.has(callee)) callerOf.set(callee, path);
   }
-  const roots = [...paths.filter((p) => !isParamFile(p) && !callerOf.has(p)), ...extraRoots];
+  // A template with a parameter file is a deployment of its own, even when another file also calls it as a module.
+  const roots = [
+    ...paths.filter((p) => !isParamFile(p) && (!callerOf.has(p) || paramsFor.has(p))),
+    ...extraRoots,
+  ];
   // Files only reachable through a cycle of modules have no root: evaluate them so the cycle is reported.
   const reached = reachable(roots, parsed);
   for (const p of paths) if (!isParamFile(p) && !reached.has(p)) roots.push(p);
@@ -128,7 +132,7 @@ export function loadBicep(paths: readonly string[], ctx: LoadContext): LoadResul
 
   // Module files read on the way that were not claimed (or failed to parse) get their own outcome.
   for (const used of session.modulesUsed)
-    if (!claimed.has(used))
+    if (!claimed.has(used) && !rootSet.has(used))
       outcomes.push({ path: used, status: 'scanned', reason: 'module', language: 'bicep', resources: 0 });
   for (const [path, failure] of session.moduleFailures)
     if (!claimed.has(path))

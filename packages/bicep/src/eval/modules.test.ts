@@ -200,6 +200,23 @@ output id string = a.outputs.resourceId
     ]);
   });
 
+  it('evaluates a module that has a .bicepparam of its own as a deployment too', () => {
+    const files = {
+      'main.bicep': "module net 'network.bicep' = {\n  name: 'net'\n  params: { prefix: 'called' }\n}\n",
+      'network.bicep': NETWORK,
+      'network.bicepparam': "using './network.bicep'\nparam prefix = 'alone'\n",
+    };
+    const { resources, outcomes } = loadMemory(files);
+    expect(resources.map((r) => r.name).sort()).toEqual(['alone-nsg', 'alonest', 'called-nsg', 'calledst']);
+    expect(outcomes.filter((o) => o.path === '/mem/network.bicep')).toEqual([
+      { path: '/mem/network.bicep', status: 'scanned', language: 'bicep', resources: 2 },
+    ]);
+    // The template not among the scanned files (only its caller and parameter file are): one outcome still.
+    const partial = loadMemory(files, { only: ['main.bicep', 'network.bicepparam'] });
+    expect(partial.resources).toHaveLength(4);
+    expect(partial.outcomes.filter((o) => o.path === '/mem/network.bicep')).toHaveLength(1);
+  });
+
   it('leaves no parameter choice to report where the .bicepparam file gives the value', () => {
     const template = [
       "@allowed(['TLS1_0', 'TLS1_2'])",
