@@ -45,7 +45,7 @@ export function callFunction(t: Template, call: CallExpr, env: Env | undefined):
   }
   if (isBicepBuiltin(name)) return callBicepBuiltin(t, name, call, env);
   if (!hasTemplateFunction(name)) {
-    t.session.warn('unknown-function', `unknown function '${name}' in ${t.file.path}`, t.spanOf(call));
+    t.session.warn('unknown-function', `unknown function '${name}'`, t.spanOf(call));
     return unknown(`unknown function '${name}'`, source);
   }
   const values = call.args.map((a) => t.evaluate(a, env));

@@ -217,6 +217,34 @@ output id string = a.outputs.resourceId
     expect(partial.outcomes.filter((o) => o.path === '/mem/network.bicep')).toHaveLength(1);
   });
 
+  it('applies the values of an extended .bicepparam under its own, and base.x reads them', () => {
+    const { resources, diagnostics } = loadMemory({
+      'main.bicep': NETWORK,
+      'root.bicepparam': "using none\nparam publicAccess = 'Enabled'\nparam prefix = 'root'\n",
+      'base.bicepparam': "using none\nextends 'root.bicepparam'\nvar hidden = 'b'\nparam prefix = 'base'\n",
+      'main.bicepparam':
+        "using './main.bicep'\nextends 'base.bicepparam'\nparam prefix = '${base.prefix}-derived'\n",
+    });
+    expect(resources.map((r) => r.name)).toEqual(['base-derived-nsg', 'base-derivedst']);
+    expect(resources[1]!.properties.publicNetworkAccess).toBe('Enabled');
+    expect(diagnostics).toEqual([]);
+  });
+
+  it('reports a base parameter file that cannot be read, without an absolute path', () => {
+    const { resources, diagnostics } = loadMemory({
+      'main.bicep': NETWORK,
+      'main.bicepparam':
+        "using './main.bicep'\nextends 'missing.bicepparam'\nparam prefix = base.prefix\nparam publicAccess = nope\n",
+    });
+    // base.prefix is not known, so neither is the name built from it.
+    expect(resources[0]!.name).toBe("<unknown: '${prefix}-nsg'>");
+    const extendsWarning = diagnostics.find((d) => d.code === 'bicepparam-extends')!;
+    expect(extendsWarning.message).toMatch(/^base parameter file 'missing\.bicepparam': /);
+    expect(extendsWarning.span).toMatchObject({ file: '/mem/main.bicepparam', startLine: 2 });
+    // The span says which file; the message does not repeat its absolute path.
+    expect(diagnostics.find((d) => d.code === 'unknown-symbol')?.message).toBe("'nope' is not declared");
+  });
+
   it('leaves no parameter choice to report where the .bicepparam file gives the value', () => {
     const template = [
       "@allowed(['TLS1_0', 'TLS1_2'])",

@@ -67,6 +67,8 @@ export class Template {
     readonly stack: readonly string[],
     /** The caller's deployment scope with the module's `scope:` applied (symbolic for a root file). */
     placement: DeploymentScope = SYMBOLIC_SCOPE,
+    /** In a `.bicepparam` file with `extends`: the base file's values, which `base.x` reads. */
+    readonly base?: unknown,
   ) {
     let scope: TargetScope = 'resourceGroup';
     for (const d of file.declarations) {
