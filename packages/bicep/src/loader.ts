@@ -45,14 +45,17 @@ export function loadBicep(paths: readonly string[], ctx: LoadContext): LoadResul
 
   // Who calls whom, among the parsed files, and which parameter file feeds which template.
   const callerOf = new Map<string, string>();
-  const paramsFor = new Map<string, BicepFile>();
+  const paramsFor = new Map<string, BicepFile[]>();
   const extraRoots: string[] = [];
   for (const [path, result] of parsed) {
     if (!result.ok) continue;
     if (isParamFile(path)) {
       const target = usingTarget(result.file);
-      if (target && !paramsFor.has(target)) {
-        paramsFor.set(target, result.file);
+      if (!target) continue;
+      const files = paramsFor.get(target);
+      if (files) files.push(result.file);
+      else {
+        paramsFor.set(target, [result.file]);
         if (!claimed.has(target)) extraRoots.push(target);
       }
       continue;
@@ -60,7 +63,11 @@ export function loadBicep(paths: readonly string[], ctx: LoadContext): LoadResul
     for (const callee of localModules(result.file))
       if (callee !== path && !callerOf.has(callee)) callerOf.set(callee, path);
   }
-  const roots = [...paths.filter((p) => !isParamFile(p) && !callerOf.has(p)), ...extraRoots];
+  // A template with a parameter file is a deployment of its own, even when another file also calls it as a module.
+  const roots = [
+    ...paths.filter((p) => !isParamFile(p) && (!callerOf.has(p) || paramsFor.has(p))),
+    ...extraRoots,
+  ];
   // Files only reachable through a cycle of modules have no root: evaluate them so the cycle is reported.
   const reached = reachable(roots, parsed);
   for (const p of paths) if (!isParamFile(p) && !reached.has(p)) roots.push(p);
@@ -118,14 +125,14 @@ export function loadBicep(paths: readonly string[], ctx: LoadContext): LoadResul
         outcomes.push({ path: root, status: result.status, reason: result.message, language: 'bicep' });
       continue;
     }
-    const inputs = rootInputs(session, result.file, paramsFor.get(root));
-    const outcome = evaluateRoot(session, result.file, inputs, resources);
-    outcomes.push(outcome);
+    outcomes.push(
+      evaluateDeployments(session, result.file, deploymentsOf(session, root, paramsFor), resources),
+    );
   }
 
   // Module files read on the way that were not claimed (or failed to parse) get their own outcome.
   for (const used of session.modulesUsed)
-    if (!claimed.has(used))
+    if (!claimed.has(used) && !rootSet.has(used))
       outcomes.push({ path: used, status: 'scanned', reason: 'module', language: 'bicep', resources: 0 });
   for (const [path, failure] of session.moduleFailures)
     if (!claimed.has(path))
@@ -134,17 +141,59 @@ export function loadBicep(paths: readonly string[], ctx: LoadContext): LoadResul
   return { resources, outcomes, diagnostics: session.diagnostics as Diagnostic[] };
 }
 
+/**
+ * The parameter files a template is deployed with: each `.bicepparam` that `using`s it is a
+ * deployment of its own (dev, prod), unless `--parameters` names one for it, which says which
+ * deployment to judge. `undefined` is the template with its defaults (and any JSON parameters).
+ */
+function deploymentsOf(
+  session: Session,
+  template: string,
+  paramsFor: ReadonlyMap<string, readonly BicepFile[]>,
+): readonly (BicepFile | undefined)[] {
+  const explicit = session.load.parameterFiles.some((p) => {
+    if (!isParamFile(p)) return false;
+    const parsed = session.parse(p);
+    return parsed.ok && usingTarget(parsed.file) === template;
+  });
+  const files = paramsFor.get(template);
+  return explicit || !files ? [undefined] : files;
+}
+
+/** One outcome for the template, however many parameter files it is evaluated with. */
+function evaluateDeployments(
+  session: Session,
+  file: BicepFile,
+  deployments: readonly (BicepFile | undefined)[],
+  sink: Resource[],
+): FileOutcome {
+  let count = 0;
+  for (const params of deployments) {
+    const inputs = rootInputs(session, file, params);
+    // Only several deployments need telling apart; one keeps the folder's unit as it was.
+    const deployment = deployments.length > 1 ? params?.path : undefined;
+    const outcome = evaluateRoot(session, file, inputs, sink, deployment);
+    if (outcome.status !== 'scanned') {
+      if (!deployment) return outcome;
+      return { ...outcome, reason: `with ${relative(dirname(file.path), deployment)}: ${outcome.reason}` };
+    }
+    count += outcome.resources ?? 0;
+  }
+  return { path: file.path, status: 'scanned', language: 'bicep', resources: count };
+}
+
 function evaluateRoot(
   session: Session,
   file: BicepFile,
   inputs: ReadonlyMap<string, unknown>,
   sink: Resource[],
+  deployment: string | undefined,
 ): FileOutcome {
   session.resetBudget();
   const path = file.path;
   try {
     const produced = emitTemplate(new Template(session, file, inputs, [], [path]));
-    sink.push(...produced);
+    for (const r of produced) sink.push(deployment ? { ...r, deployment } : r);
     return { path, status: 'scanned', language: 'bicep', resources: produced.length };
   } catch (e) {
     let message: string;

@@ -20,12 +20,60 @@ export function usingTarget(file: BicepFile): string | undefined {
   return undefined;
 }
 
-/** Values assigned in a `.bicepparam` file (they may use its variables and functions). */
-export function bicepparamValues(session: Session, file: BicepFile): Map<string, unknown> {
-  const t = new Template(session, file, new Map(), [], [file.path]);
-  const out = new Map<string, unknown>();
+/**
+ * Values assigned in a `.bicepparam` file (they may use its variables and functions). With
+ * `extends 'base.bicepparam'` the base file's assignments apply first and this file's replace them;
+ * `base.x` reads the base's value (Bicep's extendable parameter files; the base's variables are
+ * not visible here). A base that cannot be read is reported: its values stay unset (the template
+ * defaults apply, as they would for a parameter the user did not give) and `base.x` is unknown.
+ */
+export function bicepparamValues(
+  session: Session,
+  file: BicepFile,
+  chain: readonly string[] = [file.path],
+): Map<string, unknown> {
+  const base = baseValues(session, file, chain);
+  // `base.x` when the base could not be read is not known; the template's default must not stand in for it.
+  const baseSymbol =
+    base === undefined
+      ? undefined
+      : base
+        ? Object.fromEntries(base)
+        : unknown('the base parameter file is not read');
+  const t = new Template(session, file, new Map(), [], chain, undefined, baseSymbol);
+  const out = new Map<string, unknown>(base || undefined);
   for (const d of file.declarations) if (d.kind === 'param' && d.value) out.set(d.name, t.paramValue(d.name));
   return out;
+}
+
+function baseValues(
+  session: Session,
+  file: BicepFile,
+  chain: readonly string[],
+): Map<string, unknown> | null | undefined {
+  const decl = file.declarations.find((d) => d.kind === 'extends');
+  if (decl?.kind !== 'extends') return undefined;
+  const span = file.spanOf(decl);
+  const written = decl.path.kind === 'literal' ? decl.path.value : undefined;
+  if (typeof written !== 'string') {
+    session.warn(
+      'bicepparam-extends',
+      'the base parameter file is not a plain string; its values are not applied',
+      span,
+    );
+    return null;
+  }
+  const path = resolve(dirname(file.path), written);
+  if (chain.includes(path) || chain.length > session.limits.maxModuleDepth) {
+    session.warn('bicepparam-extends', `'${written}' extends itself; the cycle is not followed`, span);
+    return null;
+  }
+  const parsed = session.parse(path);
+  if (!parsed.ok) {
+    session.warn('bicepparam-extends', `base parameter file '${written}': ${parsed.message}`, span);
+    return null;
+  }
+  return bicepparamValues(session, parsed.file, [...chain, path]);
 }
 
 /**

@@ -106,4 +106,48 @@ describe('one graph per deployment folder', () => {
       'the NSG is not attached to any subnet or NIC in this scan',
     );
   });
+
+  it('judges each .bicepparam deployment of one template apart, with one finding per shared place', async () => {
+    const dir = realpathSync(mkdtempSync(join(tmpdir(), 'ztkit-params-')));
+    writeFileSync(
+      join(dir, 'main.bicep'),
+      [
+        "param rdpSource string = 'VirtualNetwork'",
+        "resource nsg 'Microsoft.Network/networkSecurityGroups@2023-09-01' = {",
+        "  name: 'nsg-app'",
+        "  location: 'westeurope'",
+        '  properties: {',
+        '    securityRules: [',
+        '      {',
+        "        name: 'allow-rdp'",
+        '        properties: {',
+        "          priority: 100, direction: 'Inbound', access: 'Allow', protocol: 'Tcp'",
+        "          sourceAddressPrefix: rdpSource, sourcePortRange: '*'",
+        "          destinationAddressPrefix: '*', destinationPortRange: '3389'",
+        '        }',
+        '      }',
+        '    ]',
+        '  }',
+        '}',
+        "resource vnet 'Microsoft.Network/virtualNetworks@2023-09-01' = {",
+        "  name: 'vnet-app'",
+        "  location: 'westeurope'",
+        '  properties: {',
+        "    addressSpace: { addressPrefixes: ['10.0.0.0/16'] }",
+        "    subnets: [{ name: 'snet-app', properties: { addressPrefix: '10.0.1.0/24', networkSecurityGroup: { id: nsg.id } } }]",
+        '  }',
+        '}',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(join(dir, 'dev.bicepparam'), "using './main.bicep'\n");
+    writeFileSync(join(dir, 'prod.bicepparam'), "using './main.bicep'\nparam rdpSource = 'Internet'\n");
+    const result = await scan({ paths: [dir], cwd: dir });
+    // prod's NSG opens RDP to the Internet even though dev's (first) does not.
+    // Same IDs in both deployments: judged together, prod's subnet would resolve to dev's NSG.
+    const rdp = result.findings.filter((f) => f.ruleId === 'ZT-S02-01');
+    expect(rdp.map((f) => f.message)).toEqual([expect.stringContaining('Internet → vnet-app/snet-app')]);
+    // Both deployments' VNets lack a flow log on the same line: one finding, not two.
+    expect(result.findings.filter((f) => f.ruleId === 'ZT-S20-02')).toHaveLength(1);
+  });
 });

@@ -46,11 +46,10 @@ export function buildGraphs(resources: readonly Resource[]): ScanGraphs {
   for (const [language, list] of groups) {
     const folders = new Map<string, Resource[]>();
     for (const r of list) push(folders, unitFolder(r), r);
+    const lists = [...folders.values()].flatMap(byDeployment);
     units.set(
       language,
-      folders.size <= 1
-        ? [byLanguage.get(language)!]
-        : [...folders.values()].map((l) => new ResourceGraph(l)),
+      lists.length <= 1 ? [byLanguage.get(language)!] : lists.map((l) => new ResourceGraph(l)),
     );
   }
   return { merged, byLanguage, units };
@@ -94,6 +93,23 @@ function unitFolder(r: Resource): string {
   // Live resources (and anything without a source file) form one estate.
   const file = r.via?.[0]?.file ?? r.origin?.file;
   return r.language === 'azure' || !file ? '' : dirname(file);
+}
+
+/**
+ * A folder's deployments: one template evaluated once per parameter file gives one unit per file
+ * (dev and prod are not one estate), each with the folder's other resources, which are deployed
+ * alongside either. Findings those shared resources get in both units are one finding (the runner
+ * dedupes by fingerprint and place).
+ */
+function byDeployment(folder: readonly Resource[]): Resource[][] {
+  const deployments = new Map<string, Resource[]>();
+  const shared: Resource[] = [];
+  for (const r of folder) {
+    if (r.deployment === undefined) shared.push(r);
+    else push(deployments, r.deployment, r);
+  }
+  if (deployments.size === 0) return [shared];
+  return [...deployments.values()].map((own) => [...shared, ...own]);
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

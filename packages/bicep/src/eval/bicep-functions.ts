@@ -4,7 +4,7 @@
  * never outside the scan root), and values only known where the deployment runs.
  */
 import { dirname, resolve } from 'node:path';
-import { parseJsonc, unknown } from '@ztkit/core';
+import { type DeploymentScope, parseJsonc, unknown } from '@ztkit/core';
 import type { CallExpr } from '../syntax/ast.js';
 import type { Env, Template } from './template.js';
 
@@ -27,12 +27,18 @@ const BUILTINS = new Set([
  * `resourceGroup('rg')`, `resourceGroup('sub', 'rg')`, `subscription('sub')`, `managementGroup('mg')`:
  * Bicep scope values (ARM's own functions take no arguments). Undefined when not such a call.
  */
-export function scopeValue(name: string, args: readonly unknown[], source: string): unknown {
+export function scopeValue(
+  name: string,
+  args: readonly unknown[],
+  source: string,
+  current: DeploymentScope,
+): unknown {
   if (args.length === 0) return undefined;
   const text = (v: unknown): string => (typeof v === 'string' ? v : String(unknown('scope name', source)));
   switch (name.toLowerCase()) {
     case 'resourcegroup': {
-      const sub = args.length > 1 ? text(args[0]) : '{subscriptionId}';
+      // One argument: a resource group of the subscription this file is deployed to.
+      const sub = args.length > 1 ? text(args[0]) : current.subscriptionId;
       const rg = text(args[args.length - 1]);
       return {
         id: `/subscriptions/${sub}/resourceGroups/${rg}`,

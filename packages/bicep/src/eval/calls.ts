@@ -45,11 +45,11 @@ export function callFunction(t: Template, call: CallExpr, env: Env | undefined):
   }
   if (isBicepBuiltin(name)) return callBicepBuiltin(t, name, call, env);
   if (!hasTemplateFunction(name)) {
-    t.session.warn('unknown-function', `unknown function '${name}' in ${t.file.path}`, t.spanOf(call));
+    t.session.warn('unknown-function', `unknown function '${name}'`, t.spanOf(call));
     return unknown(`unknown function '${name}'`, source);
   }
   const values = call.args.map((a) => t.evaluate(a, env));
-  const scope = scopeValue(name, values, source);
+  const scope = scopeValue(name, values, source, t.scope);
   if (scope !== undefined) return scope;
   // An ID with an unknown name is a string (so graph edges still match), but hashing it would
   // fabricate a concrete name: a hash of anything unknown is unknown.
@@ -59,7 +59,7 @@ export function callFunction(t: Template, call: CallExpr, env: Env | undefined):
   const withLambda = values.some((v) => v instanceof LambdaValue);
   const args = values.map((v) => toLibraryValue(v, source, withLambda));
   try {
-    const result = callTemplateFunction(name, args, t.session.functions);
+    const result = callTemplateFunction(name, args, t.functions);
     if (result === undefined) return unknown(`${name}() has no value here`, source);
     // A new object or array (union, concat, filter...) still points at where its parts were written.
     if (typeof result === 'object' && result !== null && !isUnknown(result) && !originOf(result))

@@ -169,6 +169,82 @@ output id string = a.outputs.resourceId
     });
   });
 
+  it('evaluates the template once per .bicepparam file that uses it', () => {
+    const files = {
+      'main.bicep': NETWORK,
+      'dev.bicepparam': "using './main.bicep'\nparam prefix = 'dev'\n",
+      'prod.bicepparam': "using './main.bicep'\nparam prefix = 'prod'\nparam publicAccess = 'Enabled'\n",
+    };
+    const { resources, outcomes } = loadMemory(files);
+    expect(resources.map((r) => [r.name, r.deployment])).toEqual([
+      ['dev-nsg', '/mem/dev.bicepparam'],
+      ['devst', '/mem/dev.bicepparam'],
+      ['prod-nsg', '/mem/prod.bicepparam'],
+      ['prodst', '/mem/prod.bicepparam'],
+    ]);
+    expect(resources.map((r) => r.properties.publicNetworkAccess)).toEqual([
+      undefined,
+      'Disabled',
+      undefined,
+      'Enabled',
+    ]);
+    expect(outcomes.find((o) => o.path === '/mem/main.bicep')).toMatchObject({
+      status: 'scanned',
+      resources: 4,
+    });
+    // `--parameters prod.bicepparam` names the deployment to judge.
+    const chosen = loadMemory(files, { parameterFiles: ['prod.bicepparam'] });
+    expect(chosen.resources.map((r) => [r.name, r.deployment])).toEqual([
+      ['prod-nsg', undefined],
+      ['prodst', undefined],
+    ]);
+  });
+
+  it('evaluates a module that has a .bicepparam of its own as a deployment too', () => {
+    const files = {
+      'main.bicep': "module net 'network.bicep' = {\n  name: 'net'\n  params: { prefix: 'called' }\n}\n",
+      'network.bicep': NETWORK,
+      'network.bicepparam': "using './network.bicep'\nparam prefix = 'alone'\n",
+    };
+    const { resources, outcomes } = loadMemory(files);
+    expect(resources.map((r) => r.name).sort()).toEqual(['alone-nsg', 'alonest', 'called-nsg', 'calledst']);
+    expect(outcomes.filter((o) => o.path === '/mem/network.bicep')).toEqual([
+      { path: '/mem/network.bicep', status: 'scanned', language: 'bicep', resources: 2 },
+    ]);
+    // The template not among the scanned files (only its caller and parameter file are): one outcome still.
+    const partial = loadMemory(files, { only: ['main.bicep', 'network.bicepparam'] });
+    expect(partial.resources).toHaveLength(4);
+    expect(partial.outcomes.filter((o) => o.path === '/mem/network.bicep')).toHaveLength(1);
+  });
+
+  it('applies the values of an extended .bicepparam under its own, and base.x reads them', () => {
+    const { resources, diagnostics } = loadMemory({
+      'main.bicep': NETWORK,
+      'root.bicepparam': "using none\nparam publicAccess = 'Enabled'\nparam prefix = 'root'\n",
+      'base.bicepparam': "using none\nextends 'root.bicepparam'\nvar hidden = 'b'\nparam prefix = 'base'\n",
+      'main.bicepparam':
+        "using './main.bicep'\nextends 'base.bicepparam'\nparam prefix = '${base.prefix}-derived'\n",
+    });
+    expect(resources.map((r) => r.name)).toEqual(['base-derived-nsg', 'base-derivedst']);
+    expect(resources[1]!.properties.publicNetworkAccess).toBe('Enabled');
+    expect(diagnostics).toEqual([]);
+  });
+
+  it('reports a base parameter file that cannot be read, without an absolute path', () => {
+    const { resources, diagnostics } = loadMemory({
+      'main.bicep': NETWORK,
+      'main.bicepparam':
+        "using './main.bicep'\nextends 'missing.bicepparam'\nparam prefix = base.prefix\nparam publicAccess = nope\n",
+    });
+    // base.prefix is not known, so neither is the name built from it.
+    expect(resources[0]!.name).toBe("<unknown: '${prefix}-nsg'>");
+    const extendsWarning = diagnostics.find((d) => d.code === 'bicepparam-extends')!;
+    expect(extendsWarning.message).toMatch(/^base parameter file 'missing\.bicepparam': /);
+    expect(extendsWarning.span).toMatchObject({ file: '/mem/main.bicepparam', startLine: 2 });
+    // The span says which file; the message does not repeat its absolute path.
+    expect(diagnostics.find((d) => d.code === 'unknown-symbol')?.message).toBe("'nope' is not declared");
+  });
+
   it('leaves no parameter choice to report where the .bicepparam file gives the value', () => {
     const template = [
       "@allowed(['TLS1_0', 'TLS1_2'])",
@@ -293,5 +369,108 @@ describe('module failures', () => {
     expect(outcomes.find((o) => o.path === '/mem/broken.bicep')?.reason).toMatch(
       /^syntax error at line 1, column 10: /,
     );
+  });
+});
+
+describe('module scope', () => {
+  const NET = `param tag string = ''
+resource nsg '${NSG}@2023-04-01' = {
+  name: 'nsg'
+  properties: {
+    securityRules: []
+  }
+}
+resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {
+  name: 'st\${replace(resourceGroup().name, '-', '')}'
+  properties: {
+    minimumTlsVersion: resourceGroup().name == 'rg-a' ? 'TLS1_0' : 'TLS1_2'
+    nsgId: nsg.id
+    fromResourceId: resourceId('${NSG}', 'nsg')
+  }
+}
+resource remote '${NSG}@2023-04-01' existing = {
+  name: 'remote'
+  scope: resourceGroup('rg-shared')
+}
+output remoteId string = remote.id
+`;
+  const idOf = (resources: readonly { name: string; id: string }[], name: string) =>
+    resources.filter((r) => r.name === name).map((r) => r.id);
+
+  it('deploys a module into the resource group its scope names', () => {
+    const { resources } = loadMemory({
+      'main.bicep': `targetScope = 'subscription'
+param rgName string
+module a 'net.bicep' = {
+  name: 'a'
+  scope: resourceGroup('rg-a')
+}
+module b 'net.bicep' = {
+  name: 'b'
+  scope: resourceGroup('sub-2', 'rg-b')
+}
+resource rg 'Microsoft.Resources/resourceGroups@2022-09-01' = {
+  name: 'rg-c'
+  location: 'westeurope'
+}
+module c 'net.bicep' = {
+  name: 'c'
+  scope: rg
+}
+module d 'net.bicep' = {
+  name: 'd'
+  scope: resourceGroup(rgName)
+}
+resource ref 'Microsoft.Network/virtualNetworks@2023-04-01' = {
+  name: 'v'
+  properties: { remote: b.outputs.remoteId }
+}
+`,
+      'net.bicep': NET,
+    });
+    expect(idOf(resources, 'nsg')).toEqual([
+      `/subscriptions/{subscriptionId}/resourceGroups/rg-a/providers/${NSG}/nsg`,
+      `/subscriptions/sub-2/resourceGroups/rg-b/providers/${NSG}/nsg`,
+      `/subscriptions/{subscriptionId}/resourceGroups/rg-c/providers/${NSG}/nsg`,
+      // A resource group whose name is not known statically stays the symbolic one.
+      `/subscriptions/{subscriptionId}/resourceGroups/{resourceGroupName}/providers/${NSG}/nsg`,
+    ]);
+    const storage = resources.filter((r) => r.type === 'Microsoft.Storage/storageAccounts');
+    expect(storage.map((r) => r.name)).toEqual(['strga', 'strgb', 'strgc', 'st{resourceGroupName}']);
+    expect(storage.map((r) => r.properties.minimumTlsVersion)).toEqual([
+      'TLS1_0',
+      'TLS1_2',
+      'TLS1_2',
+      expect.anything(),
+    ]);
+    expect(isUnknown(storage[3]!.properties.minimumTlsVersion)).toBe(true);
+    // `nsg.id` and `resourceId()` inside the module both name the module's own group.
+    for (const [i, r] of storage.entries()) {
+      expect(r.properties.nsgId).toBe(idOf(resources, 'nsg')[i]);
+      expect(r.properties.fromResourceId).toBe(idOf(resources, 'nsg')[i]);
+    }
+    // `resourceGroup('rg-shared')` in a module deployed to another subscription is in that subscription.
+    expect(idOf(resources, 'v').length).toBe(1);
+    expect(resources.find((r) => r.name === 'v')!.properties.remote).toBe(
+      `/subscriptions/sub-2/resourceGroups/rg-shared/providers/${NSG}/remote`,
+    );
+  });
+
+  it('places a subscription-scoped module in the subscription its scope names', () => {
+    const { resources } = loadMemory({
+      'main.bicep': `targetScope = 'managementGroup'
+module s 'sub.bicep' = {
+  name: 's'
+  scope: subscription('sub-9')
+}
+`,
+      'sub.bicep': `targetScope = 'subscription'
+resource rg 'Microsoft.Resources/resourceGroups@2022-09-01' = {
+  name: 'rg-x'
+  location: 'westeurope'
+}
+`,
+    });
+    expect(resources[0]!.id).toBe('/subscriptions/sub-9/providers/Microsoft.Resources/resourceGroups/rg-x');
   });
 });

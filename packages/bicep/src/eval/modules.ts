@@ -4,10 +4,19 @@
  * origins in the module file. Registry and template-spec modules are reported, not fetched.
  */
 import { dirname, relative, resolve } from 'node:path';
-import { isUnknown, type Resource, type Unknown, unknown } from '@ztkit/core';
+import {
+  type DeploymentScope,
+  isSymbolic,
+  isUnknown,
+  type Resource,
+  SYMBOLIC_SCOPE,
+  type Unknown,
+  unknown,
+} from '@ztkit/core';
 import type { ModuleDecl } from '../syntax/ast.js';
 import { emitTemplate } from './emit.js';
 import { bodyProperty, evaluateConditions, expandBody, type InstanceSpec } from './instances.js';
+import { ResourceInstance } from './resources.js';
 import { EvaluationError } from './session.js';
 import { Template } from './template.js';
 
@@ -96,7 +105,14 @@ export class ModuleInstance {
       for (const d of parsed.file.declarations)
         if (d.kind === 'param') inputs.set(d.name, unknown('module parameters are not known statically'));
     }
-    this.child = new Template(t.session, parsed.file, inputs, [...t.via, callSpan], [...t.stack, full]);
+    this.child = new Template(
+      t.session,
+      parsed.file,
+      inputs,
+      [...t.via, callSpan],
+      [...t.stack, full],
+      placement(t, bodyProperty(t, this.spec, 'scope')),
+    );
     return this.child;
   }
 
@@ -126,4 +142,43 @@ export class ModuleInstance {
       return bodyProperty(this.template, this.spec, 'name') ?? unknown('module name', source);
     return unknown(`'${name}' of a module is not known statically`, source);
   }
+}
+
+/**
+ * Where a module is deployed: the caller's scope, moved by `scope:` (`resourceGroup('rg')`,
+ * `resourceGroup(sub, 'rg')`, `subscription(sub)`, `managementGroup(mg)`, or a resource group
+ * declared in the caller). A name not known statically keeps the symbolic placeholder, so
+ * `resourceGroup().name` stays unknown inside the module instead of becoming a made-up string.
+ */
+export function placement(t: Template, scope: unknown): DeploymentScope {
+  const outer = t.scope;
+  if (scope === undefined || scope === null || isUnknown(scope)) return outer;
+  if (scope instanceof ResourceInstance) {
+    if (scope.typeInfo.type.toLowerCase() !== 'microsoft.resources/resourcegroups') return outer;
+    const name = scope.shortName();
+    return typeof name === 'string' && !isSymbolic(name)
+      ? { ...outer, resourceGroupName: name }
+      : symbolicGroup(outer);
+  }
+  const id = typeof scope === 'object' ? (scope as { id?: unknown }).id : undefined;
+  if (typeof id !== 'string') return outer;
+  const known = (segment: string | undefined, placeholder: string): string =>
+    segment === undefined || isSymbolic(segment) ? placeholder : segment;
+  const mg = /^\/providers\/Microsoft\.Management\/managementGroups\/([^/]+)\/?$/i.exec(id);
+  if (mg) return { ...outer, managementGroup: known(mg[1], '{managementGroup}') };
+  const m = /^\/subscriptions\/([^/]+)(?:\/resourceGroups\/([^/]+))?\/?$/i.exec(id);
+  if (!m) return outer;
+  const subscriptionId = known(m[1], SYMBOLIC_SCOPE.subscriptionId);
+  if (m[2] === undefined) return { ...outer, subscriptionId };
+  return {
+    ...outer,
+    subscriptionId,
+    resourceGroupName: known(m[2], SYMBOLIC_SCOPE.resourceGroupName),
+    // Another resource group's region is not the caller's.
+    location: m[2] === outer.resourceGroupName ? outer.location : SYMBOLIC_SCOPE.location,
+  };
+}
+
+function symbolicGroup(outer: DeploymentScope): DeploymentScope {
+  return { ...outer, resourceGroupName: SYMBOLIC_SCOPE.resourceGroupName, location: SYMBOLIC_SCOPE.location };
 }

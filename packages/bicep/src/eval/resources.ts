@@ -117,17 +117,18 @@ export class ResourceInstance {
         const leaf = type.slice(type.lastIndexOf('/') + 1);
         return `${parent.id()}/${leaf}/${names[names.length - 1]}`;
       }
+      const at = this.template.scope;
       switch (this.template.targetScope) {
         case 'subscription':
-          if (scope === undefined) return buildResourceId(type, names, undefined, null);
-          return buildResourceId(type, names);
+          if (scope === undefined) return buildResourceId(type, names, at.subscriptionId, null);
+          return buildResourceId(type, names, at.subscriptionId, at.resourceGroupName);
         case 'managementGroup':
         case 'tenant':
           if (scope === undefined)
             return buildResourceId(type, names).replace(/^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+/, '');
-          return buildResourceId(type, names);
+          return buildResourceId(type, names, at.subscriptionId, at.resourceGroupName);
         default:
-          return buildResourceId(type, names);
+          return buildResourceId(type, names, at.subscriptionId, at.resourceGroupName);
       }
     });
   }

@@ -3,6 +3,7 @@
  * diagnostics and the step budget of the root file being evaluated.
  */
 import {
+  type DeploymentScope,
   type Diagnostic,
   type FunctionContext,
   FunctionError,
@@ -43,12 +44,16 @@ export class Session {
   /** Module files that could not be read or parsed, with why. */
   readonly moduleFailures = new Map<string, Extract<ReadParsed, { ok: false }>>();
 
-  readonly functions: FunctionContext;
+  constructor(readonly load: LoadContext) {}
 
-  constructor(readonly load: LoadContext) {
-    this.functions = {
-      scope: SYMBOLIC_SCOPE,
-      limits: { maxCopyCount: load.limits.maxCopyCount, maxDepth: load.limits.maxDepth },
+  /**
+   * The function library's view of one template: where it is deployed (a module with `scope:` sees
+   * its own resource group in `resourceGroup()` and `resourceId()`), sharing the root's step budget.
+   */
+  functionsFor(scope: DeploymentScope = SYMBOLIC_SCOPE): FunctionContext {
+    return {
+      scope,
+      limits: { maxCopyCount: this.limits.maxCopyCount, maxDepth: this.limits.maxDepth },
       step: () => {
         if (++this.steps > this.limits.maxEvaluationSteps)
           throw new FunctionError(

@@ -36,8 +36,10 @@ export function lookupSymbol(t: Template, name: string, env: Env | undefined, no
   if (chain) return nestedSymbol(t, chain, node);
   const imported = importedSymbol(t, name, t.file.source(node));
   if (imported !== undefined) return imported;
+  if (name === 'base' && t.base !== undefined) return t.base;
   if (name === 'sys' || name === 'az') return new NamespaceValue(name, undefined);
-  t.session.warn('unknown-symbol', `'${name}' is not declared in ${t.file.path}`, t.spanOf(node));
+  // The span carries the file; an absolute path in the message would defeat relative reports.
+  t.session.warn('unknown-symbol', `'${name}' is not declared`, t.spanOf(node));
   return unknown(`'${name}' is not declared`, name);
 }
 

@@ -4,7 +4,13 @@
  * declarations are order-independent, so every symbol is evaluated on first use; a symbol that
  * reaches itself evaluates to Unknown instead of looping.
  */
-import { type SourceSpan, unknown } from '@ztkit/core';
+import {
+  type DeploymentScope,
+  type FunctionContext,
+  type SourceSpan,
+  SYMBOLIC_SCOPE,
+  unknown,
+} from '@ztkit/core';
 import type {
   BicepFile,
   Expr,
@@ -44,6 +50,9 @@ export class Template {
   /** Nested resources by name, as the chain of names from the top-level declaration (`[vnet, subnet]`). */
   readonly nested = new Map<string, readonly string[]>();
   readonly targetScope: TargetScope;
+  /** Where this file is deployed: the caller's scope, or the module's `scope:`. */
+  readonly scope: DeploymentScope;
+  readonly functions: FunctionContext;
   private readonly cache = new Map<string, unknown>();
   private readonly evaluating = new Set<string>();
 
@@ -56,6 +65,10 @@ export class Template {
     readonly via: readonly SourceSpan[],
     /** Absolute paths of the files from the root to this one, to detect module cycles. */
     readonly stack: readonly string[],
+    /** The caller's deployment scope with the module's `scope:` applied (symbolic for a root file). */
+    placement: DeploymentScope = SYMBOLIC_SCOPE,
+    /** In a `.bicepparam` file with `extends`: the base file's values, which `base.x` reads. */
+    readonly base?: unknown,
   ) {
     let scope: TargetScope = 'resourceGroup';
     for (const d of file.declarations) {
@@ -89,6 +102,8 @@ export class Template {
       }
     }
     this.targetScope = scope;
+    this.scope = { ...placement, targetScope: scope };
+    this.functions = session.functionsFor(this.scope);
   }
 
   private indexNested(decl: ResourceDecl, chain: readonly string[]): void {

@@ -306,6 +306,12 @@ export interface UsingDecl extends DeclBase {
   readonly path: Expr | undefined;
 }
 
+/** `extends 'base.bicepparam'` in a parameter file: the base's parameter values apply under its own. */
+export interface ExtendsDecl extends DeclBase {
+  readonly kind: 'extends';
+  readonly path: Expr;
+}
+
 /** `assert`, `test`: parsed and ignored. */
 export interface OtherDecl extends DeclBase {
   readonly kind: 'other';
@@ -324,6 +330,7 @@ export type Declaration =
   | MetadataDecl
   | TargetScopeDecl
   | UsingDecl
+  | ExtendsDecl
   | OtherDecl;
 
 /** A parsed file: declarations plus what is needed to turn offsets into spans. */

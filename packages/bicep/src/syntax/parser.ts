@@ -136,7 +136,12 @@ class DeclarationParser extends TypeParser {
         this.skipRestOfStatement();
         return this.decl({ kind: 'using', path }, decorators, start, keyword);
       }
-      case 'extends':
+      case 'extends': {
+        this.next();
+        const path = this.parseStringExpr('the base parameter file after extends');
+        this.skipRestOfStatement();
+        return this.decl({ kind: 'extends', path }, decorators, start, keyword);
+      }
       case 'test': {
         this.next();
         this.skipRestOfStatement();

@@ -78,4 +78,23 @@ describe('ResourceGraph', () => {
       g.byId('/subscriptions/s/resourceGroups/RG-B/providers/Microsoft.Network/networkSecurityGroups/nsg'),
     ).toBe(b);
   });
+
+  it('keeps the children of namesakes in different resource groups apart', () => {
+    const inGroup = (r: Resource, rg: string): Resource => ({
+      ...r,
+      id: r.id.replace('{resourceGroupName}', rg),
+    });
+    const a = inGroup(resource(VNET, 'vnet', { subnets: [{ name: 'snet', properties: {} }] }), 'rg-a');
+    const b = inGroup(resource(VNET, 'vnet', { subnets: [{ name: 'snet', properties: {} }] }), 'rg-b');
+    const extra = inGroup(resource(SUBNET, 'vnet/extra', {}), 'rg-b');
+    const g = new ResourceGraph([a, b, extra]);
+    expect(g.childrenOf(a, 'subnets').map((s) => s.id)).toEqual([`${a.id}/subnets/snet`]);
+    expect(
+      g
+        .childrenOf(b, 'subnets')
+        .map((s) => s.name)
+        .sort(),
+    ).toEqual(['vnet/extra', 'vnet/snet']);
+    expect((a.properties.subnets as unknown[]).length).toBe(1);
+  });
 });

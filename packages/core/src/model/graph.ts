@@ -32,7 +32,9 @@ export class ResourceGraph {
           if (typeof item !== 'object' || item === null) return;
           const childName = typeof item.name === 'string' ? item.name : `${kind.property}[${i}]`;
           const fullName = `${parent.name}/${childName}`;
-          if (this.byKey.has(resourceKey(kind.childType, fullName))) return;
+          // Declared separately in the same resource group: that declaration is the child.
+          if (this.byKey.get(resourceKey(kind.childType, fullName))?.some((c) => sameScope(c.id, parent.id)))
+            return;
           const props =
             typeof item.properties === 'object' && item.properties !== null ? item.properties : {};
           const child: Resource = {
@@ -60,7 +62,7 @@ export class ResourceGraph {
       if (r.type.indexOf('/') === slash) continue;
       const parentType = r.type.slice(0, slash);
       const parentName = r.name.slice(0, r.name.lastIndexOf('/'));
-      const parent = this.find(parentType, parentName);
+      const parent = this.byKey.get(resourceKey(parentType, parentName))?.find((c) => sameScope(c.id, r.id));
       if (!parent) continue;
       this.parentOfChild.set(r, parent);
       const siblings = this.childrenByParent.get(parent);
@@ -183,6 +185,19 @@ export class ResourceGraph {
       }
     }
   }
+}
+
+/**
+ * Whether two IDs can be in the same resource group: equal groups, or one not known statically.
+ * One template deployed to two groups (Bicep module `scope:`, nested deployments) declares
+ * namesakes that must not share children.
+ */
+function sameScope(a: string, b: string): boolean {
+  const x = parseResourceId(a);
+  const y = parseResourceId(b);
+  const differ = (p: string | undefined, q: string | undefined): boolean =>
+    !isSymbolic(p) && !isSymbolic(q) && p!.toLowerCase() !== q!.toLowerCase();
+  return !differ(x?.subscriptionId, y?.subscriptionId) && !differ(x?.resourceGroup, y?.resourceGroup);
 }
 
 function childId(parent: Resource, childType: string, childName: string): string {

@@ -56,6 +56,12 @@ export interface Resource {
   readonly bindings?: ReadonlyMap<string, ParameterBinding>;
   /** For resources inside modules / nested deployments: the calling lines, outermost first. */
   readonly via?: readonly SourceSpan[];
+  /**
+   * Which deployment of its template this resource belongs to, when one template is evaluated
+   * several times (a Bicep template with several `.bicepparam` files): the parameter file. Such
+   * deployments are judged apart, like templates in different folders.
+   */
+  readonly deployment?: string;
   /** True for a child resource the graph derived from an inline array of its parent (or vice versa). */
   readonly derived?: boolean;
   /**

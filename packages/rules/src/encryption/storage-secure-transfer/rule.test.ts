@@ -68,6 +68,16 @@ ruleTester(rule, import.meta.dirname, {
       ],
     },
     {
+      file: 'fixtures/fail-module-scope.bicep',
+      name: "Bicep module deployed to two resource groups: resourceGroup().name is the module's scope",
+      errors: [{ line: 9, message: "'strglegacy' accepts TLS 1.0" }],
+    },
+    {
+      file: 'fixtures/fail-extends.bicepparam',
+      name: 'Bicep parameter file that extends a base setting TLS1_0',
+      errors: [{ line: 10, message: "'stextends' accepts TLS 1.0" }],
+    },
+    {
       file: 'fixtures/fail.tf',
       name: 'Terraform: https_traffic_only_enabled false, TLS1_0',
       errors: [
