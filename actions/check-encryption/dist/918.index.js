@@ -35,8 +35,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_fs_ = __webpack_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(6760);
-// EXTERNAL MODULE: ../../packages/engine/dist/index.js + 168 modules
-var dist = __webpack_require__(2244);
+// EXTERNAL MODULE: ../../packages/engine/dist/index.js + 169 modules
+var dist = __webpack_require__(3005);
 // EXTERNAL MODULE: ../../node_modules/@azure/identity/dist/esm/index.js + 182 modules
 var esm = __webpack_require__(871);
 // EXTERNAL MODULE: external "node:https"
@@ -1202,8 +1202,8 @@ function parseFailOn(value) {
     throw new CommandError(`--fail-on must be one of ${core_dist/* SEVERITIES */.oC.join(', ')}, none`);
 }
 //# sourceMappingURL=options.js.map
-// EXTERNAL MODULE: ../../packages/config/dist/index.js + 9 modules
-var config_dist = __webpack_require__(9497);
+// EXTERNAL MODULE: ../../packages/config/dist/index.js + 10 modules
+var config_dist = __webpack_require__(6533);
 // EXTERNAL MODULE: ../../packages/analysis/dist/index.js + 24 modules
 var analysis_dist = __webpack_require__(6381);
 ;// CONCATENATED MODULE: ../../packages/azure/dist/verify/azure-effective.js
