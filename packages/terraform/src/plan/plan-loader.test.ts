@@ -111,6 +111,34 @@ function plan(extra: Record<string, unknown> = {}): string {
 }
 
 describe('plan JSON loader', () => {
+  it('follows self-referencing module outputs once each (hostile plans end)', () => {
+    // 18 nested modules whose output lists itself three times: followed naively, 3^17 walks.
+    const mod = (level: number): Record<string, unknown> => ({
+      outputs: { o: { expression: { references: ['module.m.o', 'module.m.o', 'module.m.o'] } } },
+      ...(level < 18 ? { module_calls: { m: { source: './m', module: mod(level + 1) } } } : {}),
+    });
+    const values = { name: 'snet', resource_group_name: 'rg', address_prefixes: ['10.0.0.0/24'] };
+    const resource = { address: 'azurerm_subnet.s', mode: 'managed', type: 'azurerm_subnet', name: 's' };
+    const body = {
+      format_version: '1.2',
+      planned_values: { root_module: { resources: [{ ...resource, values, sensitive_values: {} }] } },
+      resource_changes: [
+        {
+          ...resource,
+          change: { actions: ['create'], after: values, after_unknown: { virtual_network_name: true } },
+        },
+      ],
+      configuration: {
+        root_module: {
+          resources: [{ ...resource, expressions: { virtual_network_name: { references: ['module.m.o'] } } }],
+          module_calls: { m: { source: './m', module: mod(1) } },
+        },
+      },
+    };
+    const r = loadFiles({ 'tfplan.json': JSON.stringify(body) });
+    expect(r.outcomes).toEqual([expect.objectContaining({ status: 'scanned' })]);
+  });
+
   it('translates planned values, recovers ids from configuration references, keeps Unknown', () => {
     const r = loadFiles({ 'tfplan.json': plan() });
     expect(r.outcomes).toEqual([

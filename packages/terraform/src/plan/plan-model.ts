@@ -99,20 +99,31 @@ export function resolveReferences(
   plan: Record<string, unknown>,
 ): void {
   const byAddress = new Map(resources.map((r) => [r.address, r]));
+  // Plan JSON is input: an output can list itself, or thousands of references. Each (reference,
+  // module) pair is resolved once, and the whole walk has a budget.
+  const resolved = new Map<string, string | undefined>();
+  let budget = 100_000;
   const idOf = (ref: string, module: string, depth = 0): string | undefined => {
     const out = /^module\.([A-Za-z0-9_-]+)((?:\[[^\]]+\])?)\.([A-Za-z0-9_-]+)$/.exec(ref);
     if (out) {
       // A module output: follow the output's own expression inside the called module instance. Without
       // an instance key on a counted module the instance is not known: the reference stays unresolved.
-      if (depth > 16) return undefined;
+      if (depth > 16 || --budget < 0) return undefined;
+      const key = `${module}\u0000${ref}`;
+      if (resolved.has(key)) return resolved.get(key);
+      resolved.set(key, undefined); // a cycle back to this output resolves to nothing
       const child = `${module ? `${module}.` : ''}module.${out[1]}${out[2]}`;
       const outputs = configurationModule(plan, child)?.outputs;
       const output = isObject(outputs) ? outputs[out[3]!] : undefined;
       const expr = isObject(output) ? output.expression : undefined;
       const refs = isObject(expr) && Array.isArray(expr.references) ? expr.references : [];
-      return refs
-        .map((r) => (typeof r === 'string' ? idOf(r, child, depth + 1) : undefined))
-        .find((id) => id !== undefined);
+      let id: string | undefined;
+      for (const r of refs) {
+        if (typeof r === 'string') id = idOf(r, child, depth + 1);
+        if (id !== undefined) break;
+      }
+      resolved.set(key, id);
+      return id;
     }
     const m = /^(data\.)?([A-Za-z0-9_-]+)\.([A-Za-z0-9_-]+)((?:\[[^\]]+\])?)\.id$/.exec(ref);
     if (!m) return undefined;
