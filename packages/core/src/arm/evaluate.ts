@@ -98,6 +98,13 @@ function anchor(value: unknown, e: Expr, text: string): unknown {
 const MAX_RENDERED_STRING = 64;
 
 /**
+ * An unknown's rendered expression and text past this length fall back to the call's own source
+ * text: built from the arguments' renderings, they could double at every level of a chain of
+ * variables (concat(v, v) over an unknown), which is memory, not information.
+ */
+const MAX_RENDERED_EXPRESSION = 1024;
+
+/**
  * A sub-expression as it appears in the expression of an unknown built from it: an unknown by its
  * own expression, a short scalar by its value, anything else by its source text. Values rather than
  * source make each copy (copyIndex()) and each nested deployment (its parameters) render
@@ -125,7 +132,14 @@ function unknownCall(
     expression += rendered(args[i], e.args[i]!, text);
   }
   expression += ')';
-  return new Unknown(result.reason, expression, partialText(e.key, args));
+  if (expression.length > MAX_RENDERED_EXPRESSION)
+    return new Unknown(result.reason, text.slice(e.start, e.end));
+  const partial = partialText(e.key, args);
+  return new Unknown(
+    result.reason,
+    expression,
+    partial !== undefined && partial.length <= MAX_RENDERED_EXPRESSION ? partial : undefined,
+  );
 }
 
 /**

@@ -324,6 +324,21 @@ describe('variables, loops and conditions', () => {
 });
 
 describe('resource shapes', () => {
+  it('keeps unknown names bounded through chains of variables (no doubling per level)', () => {
+    const variables: Record<string, string> = { v0: "[parameters('prefix')]" };
+    for (let i = 1; i <= 30; i++)
+      variables[`v${i}`] = `[concat(variables('v${i - 1}'), variables('v${i - 1}'))]`;
+    const { result } = loadTemplate({
+      parameters: { prefix: { type: 'string' } },
+      variables,
+      resources: [
+        { type: 'Microsoft.Storage/storageAccounts', apiVersion: '2023-01-01', name: "[variables('v30')]" },
+      ],
+    });
+    expect(result.outcomes[0]).toMatchObject({ status: 'scanned' });
+    expect(result.resources[0]!.name.length).toBeLessThan(4096);
+  });
+
   it('qualifies multi-segment relative child types such as providers/diagnosticSettings', () => {
     const { result } = loadTemplate({
       resources: [
