@@ -19,6 +19,7 @@ import {
   int,
   isObject,
   type JsonObject,
+  knownSegments,
   obj,
   setKey,
   str,
@@ -60,8 +61,10 @@ function contains(container: unknown, item: unknown): boolean | Unknown {
   if (typeof container === 'string') {
     const t = toArmString(item);
     if (typeof t !== 'string') return t;
-    const found = container.includes(t);
-    return !found && holdsPlaceholder(container) ? dependsOnDeployment('contains()') : found;
+    if (!holdsPlaceholder(container) && !holdsPlaceholder(t)) return container.includes(t);
+    // Certain only when the text is found within the literal parts around the placeholders.
+    if (!holdsPlaceholder(t) && knownSegments(container).some((part) => part.includes(t))) return true;
+    return dependsOnDeployment('contains()');
   }
   if (Array.isArray(container)) {
     let pending: Unknown | undefined;

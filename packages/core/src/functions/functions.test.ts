@@ -362,6 +362,16 @@ table('logical and comparison functions', [
   ['contains', ['rg-{resourceGroupName}', 'rg-'], true],
   ['contains', ['{resourceGroupName}', 'prod'], U],
   ['indexOf', ['{resourceGroupName}', 'prod'], U],
+  // A match inside the placeholder text is not a match; positions after a placeholder are unknown.
+  ['contains', ['{resourceGroupName}', 'Group'], U],
+  ['indexOf', ['{resourceGroupName}-x', '-x'], U],
+  ['indexOf', ['rg-{resourceGroupName}', 'rg-'], 0],
+  ['lastIndexOf', ['a-{resourceGroupName}', 'a'], U],
+  // The literal edge decides when it is long enough, or already differs.
+  ['startsWith', ['abc-{resourceGroupName}', 'abc'], true],
+  ['startsWith', ['abc-{resourceGroupName}', 'x'], false],
+  ['startsWith', ['ab{resourceGroupName}', 'abc'], U],
+  ['endsWith', ['abc', '{resourceGroupName}'], U],
   ['less', [1, 2], true],
   ['less', ['A', 'a'], true],
   ['less', ['b', 'a'], false],

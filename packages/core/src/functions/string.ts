@@ -6,7 +6,7 @@
 import { isUnknown, type Unknown } from '../model/unknown.js';
 import { formatComposite } from './format.js';
 import { type FunctionDefinition, FunctionError } from './types.js';
-import { dependsOnDeployment, holdsPlaceholder, int, str, toArmString } from './values.js';
+import { dependsOnDeployment, holdsPlaceholder, int, knownSegments, str, toArmString } from './values.js';
 
 /** Upper bound on strings built by padLeft, so a template cannot ask for gigabytes. */
 const MAX_BUILT_STRING = 1 << 20;
@@ -103,26 +103,13 @@ export const STRING_FUNCTIONS: readonly FunctionDefinition[] = [
     minArgs: 2,
     maxArgs: 2,
     evaluate: (args) =>
-      foundOrUnknown(
-        'startsWith()',
-        args[0],
-        str('startsWith', args, 0)
-          .toLowerCase()
-          .startsWith(str('startsWith', args, 1).toLowerCase()),
-      ),
+      startsOrEnds('startsWith()', str('startsWith', args, 0), str('startsWith', args, 1), true),
   },
   {
     name: 'endswith',
     minArgs: 2,
     maxArgs: 2,
-    evaluate: (args) =>
-      foundOrUnknown(
-        'endsWith()',
-        args[0],
-        str('endsWith', args, 0)
-          .toLowerCase()
-          .endsWith(str('endsWith', args, 1).toLowerCase()),
-      ),
+    evaluate: (args) => startsOrEnds('endsWith()', str('endsWith', args, 0), str('endsWith', args, 1), false),
   },
   {
     name: 'indexof',
@@ -130,8 +117,15 @@ export const STRING_FUNCTIONS: readonly FunctionDefinition[] = [
     maxArgs: 2,
     evaluate: (args) => {
       if (Array.isArray(args[0])) return searchArray(args[0], args[1], false);
-      const at = lowerIndexOf(str('indexOf', args, 0), str('indexOf', args, 1), false);
-      return at < 0 && holdsPlaceholder(args[0]) ? dependsOnDeployment('indexOf()') : at;
+      const text = str('indexOf', args, 0);
+      const needle = str('indexOf', args, 1);
+      const at = lowerIndexOf(text, needle, false);
+      if (!holdsPlaceholder(text) && !holdsPlaceholder(needle)) return at;
+      // Only a match wholly before the first placeholder has a known position.
+      const head = knownSegments(text)[0]!;
+      return !holdsPlaceholder(needle) && at >= 0 && at + needle.length <= head.length
+        ? at
+        : dependsOnDeployment('indexOf()');
     },
   },
   {
@@ -140,8 +134,11 @@ export const STRING_FUNCTIONS: readonly FunctionDefinition[] = [
     maxArgs: 2,
     evaluate: (args) => {
       if (Array.isArray(args[0])) return searchArray(args[0], args[1], true);
-      const at = lowerIndexOf(str('lastIndexOf', args, 0), str('lastIndexOf', args, 1), true);
-      return at < 0 && holdsPlaceholder(args[0]) ? dependsOnDeployment('lastIndexOf()') : at;
+      const text = str('lastIndexOf', args, 0);
+      const needle = str('lastIndexOf', args, 1);
+      // A later occurrence could sit in or after a placeholder, whose length is not known.
+      if (holdsPlaceholder(text) || holdsPlaceholder(needle)) return dependsOnDeployment('lastIndexOf()');
+      return lowerIndexOf(text, needle, true);
     },
   },
   {
@@ -184,9 +181,20 @@ export function sameItem(a: unknown, b: unknown): boolean {
 }
 
 /**
- * A match found in a text that holds a deployment placeholder stands; a miss does not, since the
- * placeholder could turn out to be the text looked for.
+ * startsWith/endsWith over text that may hold deployment placeholders (`{resourceGroupName}`):
+ * decided by the literal text before the first (after the last) placeholder when that is long
+ * enough, false when it already differs, unknown otherwise.
  */
-function foundOrUnknown(expression: string, text: unknown, found: boolean): boolean | Unknown {
-  return !found && holdsPlaceholder(text) ? dependsOnDeployment(expression) : found;
+function startsOrEnds(expression: string, text: string, affix: string, start: boolean): boolean | Unknown {
+  const t = text.toLowerCase();
+  const a = affix.toLowerCase();
+  if (!holdsPlaceholder(text) && !holdsPlaceholder(affix)) return start ? t.startsWith(a) : t.endsWith(a);
+  // The same placeholder stands for the same value: a textual match holds, a miss proves nothing.
+  if (holdsPlaceholder(affix))
+    return (start ? t.startsWith(a) : t.endsWith(a)) ? true : dependsOnDeployment(expression);
+  const segments = knownSegments(text).map((part) => part.toLowerCase());
+  const edge = start ? segments[0]! : segments[segments.length - 1]!;
+  if (edge.length >= a.length) return start ? edge.startsWith(a) : edge.endsWith(a);
+  const consistent = start ? a.startsWith(edge) : a.endsWith(edge);
+  return consistent ? dependsOnDeployment(expression) : false;
 }

@@ -103,8 +103,13 @@ export function findUnknown(value: unknown, depth = 0): Unknown | undefined {
  */
 const PLACEHOLDER = /\{(?:subscriptionId|resourceGroupName|tenantId|deploymentName|location)\}/;
 
-export function holdsPlaceholder(v: unknown): v is string {
+export function holdsPlaceholder(v: unknown): boolean {
   return typeof v === 'string' && PLACEHOLDER.test(v);
+}
+
+/** The literal text around the placeholders: what a comparison can rely on. */
+export function knownSegments(v: string): string[] {
+  return v.split(new RegExp(PLACEHOLDER.source, 'g'));
 }
 
 /** The Unknown of a comparison that depends on where the template is deployed. */
