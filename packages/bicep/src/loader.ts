@@ -168,18 +168,34 @@ function evaluateDeployments(
   sink: Resource[],
 ): FileOutcome {
   let count = 0;
+  let scanned = 0;
+  const failures: FileOutcome[] = [];
+  // Every deployment is evaluated: one parameter file that fails must not hide the others.
   for (const params of deployments) {
     const inputs = rootInputs(session, file, params);
     // Only several deployments need telling apart; one keeps the folder's unit as it was.
     const deployment = deployments.length > 1 ? params?.path : undefined;
     const outcome = evaluateRoot(session, file, inputs, sink, deployment);
     if (outcome.status !== 'scanned') {
-      if (!deployment) return outcome;
-      return { ...outcome, reason: `with ${relative(dirname(file.path), deployment)}: ${outcome.reason}` };
+      failures.push(
+        deployment
+          ? { ...outcome, reason: `with ${relative(dirname(file.path), deployment)}: ${outcome.reason}` }
+          : outcome,
+      );
+      continue;
     }
+    scanned++;
     count += outcome.resources ?? 0;
   }
-  return { path: file.path, status: 'scanned', language: 'bicep', resources: count };
+  if (scanned === 0 && failures[0]) return failures[0];
+  const failed = failures.map((f) => f.reason).join('; ');
+  return {
+    path: file.path,
+    status: 'scanned',
+    language: 'bicep',
+    resources: count,
+    ...(failed ? { reason: `not every parameter file could be evaluated: ${failed}` } : {}),
+  };
 }
 
 function evaluateRoot(

@@ -169,6 +169,19 @@ output id string = a.outputs.resourceId
     });
   });
 
+  it('evaluates the other parameter files when one of them fails', () => {
+    const { resources, outcomes } = loadMemory({
+      'main.bicep':
+        "param n int\nresource st 'Microsoft.Storage/storageAccounts@2023-01-01' = [for i in range(0, n): {\n  name: 'st${i}'\n}]\n",
+      'a.bicepparam': "using './main.bicep'\nparam n = 100000\n",
+      'b.bicepparam': "using './main.bicep'\nparam n = 2\n",
+    });
+    expect(resources.map((r) => r.name)).toEqual(['st0', 'st1']);
+    const main = outcomes.find((o) => o.path === '/mem/main.bicep')!;
+    expect(main).toMatchObject({ status: 'scanned', resources: 2 });
+    expect(main.reason).toMatch(/^not every parameter file could be evaluated: with a\.bicepparam: /);
+  });
+
   it('evaluates the template once per .bicepparam file that uses it', () => {
     const files = {
       'main.bicep': NETWORK,
