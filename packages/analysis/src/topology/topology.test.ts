@@ -40,6 +40,17 @@ describe('topology', () => {
     expect(standIn.role).toBe('spoke');
   });
 
+  it('links peerings between two VNets outside the scan whichever is declared first', () => {
+    const peering = (name: string, remote: string) =>
+      res('Microsoft.Network/virtualNetworks/virtualNetworkPeerings', name, {
+        remoteVirtualNetwork: ref(T.vnet, remote),
+      });
+    const a = analyse([peering('vnet-x/to-y', 'vnet-y'), peering('vnet-y/to-x', 'vnet-x')]);
+    const x = a.topology.vnets.find((v) => v.name === 'vnet-x')!;
+    expect(x.peerings.map((p) => p.to?.name)).toEqual(['vnet-y']);
+    expect(x.peerings[0]!.reverse?.from.name).toBe('vnet-y');
+  });
+
   it('finds the hub by its firewall, spokes by peering, isolated VNets', () => {
     const a = analyse([
       hub(),

@@ -175,9 +175,12 @@ export function buildTopology(graph: ResourceGraph, options: TopologyOptions = {
     (v as { addressSpace: AddressSet }).addressSpace = known.reduce((a, b) => a.union(b), AddressSet.EMPTY);
     (v as { prefixes: readonly string[] }).prefixes = v.subnets.flatMap((sub) => sub.prefixes);
   }
+  // Every peering's own VNet (stand-ins included) exists before any peering looks for its remote.
+  const peeringSources = graph
+    .ofType('Microsoft.Network/virtualNetworks/virtualNetworkPeerings')
+    .map((pr) => [pr, vnetOfChild(pr, 'virtualNetworkPeerings')] as const);
   const peerings: PeeringInfo[] = [];
-  for (const pr of graph.ofType('Microsoft.Network/virtualNetworks/virtualNetworkPeerings')) {
-    const from = vnetOfChild(pr, 'virtualNetworkPeerings');
+  for (const [pr, from] of peeringSources) {
     if (!from) continue;
     const p = pr.properties;
     const remoteRef = idOf(p.remoteVirtualNetwork);

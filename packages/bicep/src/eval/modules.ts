@@ -175,7 +175,9 @@ export function placement(t: Template, scope: unknown): DeploymentScope {
     subscriptionId,
     resourceGroupName: known(m[2], SYMBOLIC_SCOPE.resourceGroupName),
     // Another resource group's region is not the caller's.
-    location: m[2] === outer.resourceGroupName ? outer.location : SYMBOLIC_SCOPE.location,
+    // Resource group names compare case-insensitively in Azure.
+    location:
+      m[2].toLowerCase() === outer.resourceGroupName.toLowerCase() ? outer.location : SYMBOLIC_SCOPE.location,
   };
 }
 
