@@ -150,6 +150,10 @@ describe('inline suppressions', () => {
     expect(findInlineSuppressions(hcl, 'main.tf')).toEqual([]);
     const json = '{ "tags": { "x": "// ztkit:ignore S02 -- in a value" } }\n';
     expect(findInlineSuppressions(json, 'main.json')).toEqual([]);
+    // A real comment after suppression-like string text on the same line counts.
+    expect(
+      findInlineSuppressions('y = "# ztkit:ignore" # ztkit:ignore ZT-S02-01 -- real\n', 'main.tf'),
+    ).toEqual([expect.objectContaining({ rules: ['ZT-S02-01'], reason: 'real' })]);
     // A real comment after the string still counts.
     expect(
       findInlineSuppressions(`${hcl}# ztkit:ignore S02 -- real\nresource "a" "b" {}\n`, 'main.tf'),

@@ -38,10 +38,15 @@ export function findInlineSuppressions(text: string, file: string): InlineSuppre
   const comments = syntax && text.includes('ztkit:ignore') ? commentStarts(text, syntax) : undefined;
   const lineStarts = comments ? startsOfLines(text) : [];
   lines.forEach((line, i) => {
-    const at = line.search(/(?:\/\/|#|\/\*)\s*ztkit:ignore/);
+    // The first match that starts a real comment: text inside a string that looks like a
+    // suppression is data, and a real comment may follow it on the same line.
+    let at = -1;
+    for (const m of line.matchAll(/(?:\/\/|#|\/\*)\s*ztkit:ignore/g))
+      if (!comments || comments.has(lineStarts[i]! + m.index)) {
+        at = m.index;
+        break;
+      }
     if (at < 0) return;
-    // Text inside a string that looks like a suppression is data, not a comment.
-    if (comments && !comments.has(lineStarts[i]! + at)) return;
     const m = COMMENT.exec(line.slice(at));
     const lineNo = i + 1;
     const location = {
