@@ -92,12 +92,8 @@ interface NsgAllow {
 interface NsgOnItsOwn {
   readonly nsg: Resource;
   readonly isAttached: boolean;
-  /**
-   * Set for a security rule declared on its own for an NSG that is not in the scan (a team adding
-   * rules to a platform-owned NSG): findings land on that rule resource, and the NSG stands in as
-   * a one-rule NSG, since its other rules cannot be seen.
-   */
-  readonly orphan?: Resource;
+  /** Set when `nsg` stands in for an NSG outside the scan (see standing-nsgs.ts). */
+  readonly orphans?: readonly Resource[];
   readonly rules: readonly NormalisedRule[];
   readonly allows: readonly NsgAllow[];
   /** What each allow decides when the NSG is evaluated on its own, on ported protocols. */
@@ -131,8 +127,8 @@ function exposureBase(net: NetworkAnalysis): ExposureBase {
     }
   }
   const nsgs: NsgOnItsOwn[] = [];
-  for (const { nsg, orphan } of nsgsToJudge(net.graph)) {
-    const attached = orphan ? { subnets: [], nics: [] } : net.attachmentsOf(nsg);
+  for (const { nsg, orphans } of nsgsToJudge(net.graph)) {
+    const attached = orphans ? { subnets: [], nics: [] } : net.attachmentsOf(nsg);
     const rules = net.nsgs.rulesOf(nsg, 'Inbound');
     const allows: NsgAllow[] = [];
     for (const rule of rules) {
@@ -146,7 +142,7 @@ function exposureBase(net: NetworkAnalysis): ExposureBase {
     const decided = new Map<NormalisedRule, Traffic[]>();
     nsgs.push({
       nsg,
-      ...(orphan ? { orphan } : {}),
+      ...(orphans ? { orphans } : {}),
       isAttached: attached.subnets.length > 0 || attached.nics.length > 0,
       rules,
       allows,
@@ -267,8 +263,8 @@ function* detachedAndShadowed(
   hits: ReadonlyMap<string, RuleHit>,
 ): Iterable<FindingDraft> {
   for (const own of base.nsgs) {
-    const { nsg, isAttached, rules, orphan } = own;
-    const at = (index: number) => ruleLocation({ nsg, orphan }, index);
+    const { nsg, isAttached, rules, orphans } = own;
+    const at = (index: number) => ruleLocation({ nsg, ...(orphans ? { orphans } : {}) }, index);
     for (const { rule, candidate } of own.allows) {
       if (hits.has(`${nsg.id}|${rule.ref.index}`)) continue;
       const ports = select(rule.ports, rule.protocols & PORTED);
@@ -304,7 +300,7 @@ function* detachedAndShadowed(
         ...at(rule.ref.index!),
         severity: whole ? severities.unreachable : lower(severities.unreachable),
         message: `${whole ? 'Internet' : 'public address ranges'} → ${formatTraffic(protocols, traffic)} (${what}) via ${describeRule(rule.ref)}; ${
-          orphan
+          orphans
             ? 'the NSG is not in this scan, so where it is attached and what its other rules decide cannot be seen'
             : 'the NSG is not attached to any subnet or NIC in this scan'
         }.`,

@@ -9,14 +9,24 @@ import type { Resource, ResourceGraph } from '@ztkit/core';
 
 export interface StandingNsg {
   readonly nsg: Resource;
-  /** The separately declared rule whose unseen NSG `nsg` stands in for. */
-  readonly orphan?: Resource;
+  /**
+   * The separately declared rules whose unseen NSG `nsg` stands in for, in the order of its
+   * `securityRules` (rules of one parent share a stand-in, so a Deny among them shadows an Allow).
+   */
+  readonly orphans?: readonly Resource[];
 }
 
 export function nsgsToJudge(graph: ResourceGraph): StandingNsg[] {
   const out: StandingNsg[] = graph.ofType('Microsoft.Network/networkSecurityGroups').map((nsg) => ({ nsg }));
-  for (const orphan of graph.ofType('Microsoft.Network/networkSecurityGroups/securityRules'))
-    if (!graph.parentOf(orphan)) out.push({ nsg: standInNsg(orphan), orphan });
+  const byParent = new Map<string, Resource[]>();
+  for (const orphan of graph.ofType('Microsoft.Network/networkSecurityGroups/securityRules')) {
+    if (graph.parentOf(orphan)) continue;
+    const key = parentIdOf(orphan).toLowerCase();
+    const group = byParent.get(key);
+    if (group) group.push(orphan);
+    else byParent.set(key, [orphan]);
+  }
+  for (const orphans of byParent.values()) out.push({ nsg: standInNsg(orphans), orphans });
   return out;
 }
 
@@ -25,21 +35,27 @@ export function ruleLocation(
   standing: StandingNsg,
   index: number,
 ): { resource: Resource; path: (string | number)[] } {
-  return standing.orphan
-    ? { resource: standing.orphan, path: [] }
+  const orphan = standing.orphans?.[index];
+  return orphan
+    ? { resource: orphan, path: [] }
     : { resource: standing.nsg, path: ['properties', 'securityRules', index] };
 }
 
-function standInNsg(rule: Resource): Resource {
-  const segments = rule.name.split('/');
-  const parentName = segments.length > 1 ? segments.slice(0, -1).join('/') : '<unknown NSG>';
-  const marker = '/securityrules/';
-  const at = rule.id.toLowerCase().lastIndexOf(marker);
+function parentIdOf(rule: Resource): string {
+  const at = rule.id.toLowerCase().lastIndexOf('/securityrules/');
+  return at > 0 ? rule.id.slice(0, at) : `${rule.id}/<parent>`;
+}
+
+function standInNsg(rules: readonly Resource[]): Resource {
+  const first = rules[0]!;
+  const segments = first.name.split('/');
   return {
-    ...rule,
+    ...first,
     type: 'Microsoft.Network/networkSecurityGroups',
-    name: parentName,
-    id: at > 0 ? rule.id.slice(0, at) : `${rule.id}/<parent>`,
-    properties: { securityRules: [{ name: segments.at(-1), properties: rule.properties }] },
+    name: segments.length > 1 ? segments.slice(0, -1).join('/') : '<unknown NSG>',
+    id: parentIdOf(first),
+    properties: {
+      securityRules: rules.map((r) => ({ name: r.name.split('/').at(-1), properties: r.properties })),
+    },
   };
 }

@@ -110,6 +110,11 @@ ruleTester(rule, import.meta.dirname, {
       errors: [{ line: 7, severity: 'medium', message: /^Internet → tcp\/22 .*the NSG is not in this scan/ }],
     },
     {
+      file: 'fixtures/rules-on-unseen-nsg-shadowed.json',
+      name: 'rules added to one unseen NSG share it: the higher-priority Deny shadows the Allow',
+      errors: [{ line: 20, severity: 'low', message: 'dead rule' }],
+    },
+    {
       file: 'fixtures/rule-on-unseen-nsg.json',
       name: 'securityRules child resource of an NSG the template does not declare',
       errors: [{ line: 8, severity: 'medium', message: /^Internet → tcp\/3389 .*allow-rdp-vendor/ }],
