@@ -1,3 +1,4 @@
+// biome-ignore-all lint/suspicious/noTemplateCurlyInString: Bicep and HCL source text uses ${} in ordinary strings
 import { describe, expect, it } from 'vitest';
 import { commentStarts } from './comments.js';
 

@@ -1,5 +1,5 @@
 import type { Resource, ResourceGraph } from '@ztkit/core';
-import { isUnknown } from '@ztkit/core';
+import { isUnknown, parentIdOf } from '@ztkit/core';
 import { asArray, asRecord, idOf, propsOf, shortName, stringList } from '../model-access.js';
 import { AddressSet } from '../net/address-set.js';
 import { parsePrefix } from '../net/cidr.js';
@@ -110,9 +110,8 @@ export function buildTopology(graph: ResourceGraph, options: TopologyOptions = {
   const vnetOfChild = (child: Resource, segment: string): VnetInfo | undefined => {
     const parent = graph.parentOf(child);
     if (parent) return byVnet.get(parent);
-    const at = child.id.toLowerCase().lastIndexOf(`/${segment.toLowerCase()}/`);
-    if (at <= 0) return undefined;
-    const id = child.id.slice(0, at);
+    const id = parentIdOf(child.id, segment);
+    if (id === undefined) return undefined;
     let v = standIns.get(id.toLowerCase());
     if (!v) {
       const name = child.name.includes('/')

@@ -4,7 +4,7 @@
  * the string conversion ARM applies in `string()`, `concat()` and `format()`.
  */
 import { isUnknown, Unknown, unknown } from '../model/unknown.js';
-import { FunctionError, LambdaValue } from './types.js';
+import { FunctionError, LambdaValue, SYMBOLIC_SCOPE } from './types.js';
 
 export type JsonObject = Record<string, unknown>;
 
@@ -101,7 +101,12 @@ export function findUnknown(value: unknown, depth = 0): Unknown | undefined {
  * comparable across files, but as text they are not the real values: a comparison that hinges on
  * one is unknown, not false.
  */
-const PLACEHOLDER = /\{(?:subscriptionId|resourceGroupName|tenantId|deploymentName|location)\}/;
+const PLACEHOLDER = new RegExp(
+  Object.values(SYMBOLIC_SCOPE)
+    .filter((v): v is string => typeof v === 'string' && v.startsWith('{'))
+    .map((v) => v.replace(/[{}]/g, '\\$&'))
+    .join('|'),
+);
 
 export function holdsPlaceholder(v: unknown): boolean {
   return typeof v === 'string' && PLACEHOLDER.test(v);

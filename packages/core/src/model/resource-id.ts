@@ -76,6 +76,15 @@ export function isSymbolic(segment: string | undefined): boolean {
   return segment === undefined || segment.startsWith('{') || segment.includes('<unknown');
 }
 
+/**
+ * The ID of a child's parent: everything before the last `/<segment>/` (`subnets`,
+ * `securityRules`...), compared case-insensitively; undefined when the ID has no such segment.
+ */
+export function parentIdOf(id: string, segment: string): string | undefined {
+  const at = id.toLowerCase().lastIndexOf(`/${segment.toLowerCase()}/`);
+  return at > 0 ? id.slice(0, at) : undefined;
+}
+
 /** Azure portal link for a live resource ID. */
 export function portalUrl(id: string, portal = 'https://portal.azure.com'): string {
   return `${portal}/#@/resource${id}`;

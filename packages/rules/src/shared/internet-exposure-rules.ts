@@ -24,7 +24,7 @@ import {
   type Traffic,
 } from '@ztkit/analysis';
 import type { FindingDraft, Resource, Severity } from '@ztkit/core';
-import { nsgsToJudge, ruleLocation } from './standing-nsgs.js';
+import { nsgsToJudge, ruleLocation, type StandingNsg } from './standing-nsgs.js';
 
 /** Severities of one exposure rule, by how real the exposure is. */
 export interface ExposureSeverities {
@@ -89,11 +89,8 @@ interface NsgAllow {
   readonly candidate: AddressSet;
 }
 
-interface NsgOnItsOwn {
-  readonly nsg: Resource;
+interface NsgOnItsOwn extends StandingNsg {
   readonly isAttached: boolean;
-  /** Set when `nsg` stands in for an NSG outside the scan (see standing-nsgs.ts). */
-  readonly orphans?: readonly Resource[];
   readonly rules: readonly NormalisedRule[];
   readonly allows: readonly NsgAllow[];
   /** What each allow decides when the NSG is evaluated on its own, on ported protocols. */
@@ -127,7 +124,8 @@ function exposureBase(net: NetworkAnalysis): ExposureBase {
     }
   }
   const nsgs: NsgOnItsOwn[] = [];
-  for (const { nsg, orphans } of nsgsToJudge(net.graph)) {
+  for (const standing of nsgsToJudge(net.graph)) {
+    const { nsg, orphans } = standing;
     const attached = orphans ? { subnets: [], nics: [] } : net.attachmentsOf(nsg);
     const rules = net.nsgs.rulesOf(nsg, 'Inbound');
     const allows: NsgAllow[] = [];
@@ -141,8 +139,7 @@ function exposureBase(net: NetworkAnalysis): ExposureBase {
     let evaluation: ReturnType<NetworkAnalysis['nsgs']['evaluateDetached']> | undefined;
     const decided = new Map<NormalisedRule, Traffic[]>();
     nsgs.push({
-      nsg,
-      ...(orphans ? { orphans } : {}),
+      ...standing,
       isAttached: attached.subnets.length > 0 || attached.nics.length > 0,
       rules,
       allows,
@@ -264,7 +261,7 @@ function* detachedAndShadowed(
 ): Iterable<FindingDraft> {
   for (const own of base.nsgs) {
     const { nsg, isAttached, rules, orphans } = own;
-    const at = (index: number) => ruleLocation({ nsg, ...(orphans ? { orphans } : {}) }, index);
+    const at = (index: number) => ruleLocation(own, index);
     for (const { rule, candidate } of own.allows) {
       if (hits.has(`${nsg.id}|${rule.ref.index}`)) continue;
       const ports = select(rule.ports, rule.protocols & PORTED);

@@ -5,7 +5,7 @@
  * is a one-rule NSG, so the rule is normalised and evaluated exactly as inside its real NSG; findings
  * land on the rule resource, since the NSG itself has no source to point at.
  */
-import type { Resource, ResourceGraph } from '@ztkit/core';
+import { parentIdOf, type Resource, type ResourceGraph } from '@ztkit/core';
 
 export interface StandingNsg {
   readonly nsg: Resource;
@@ -21,7 +21,7 @@ export function nsgsToJudge(graph: ResourceGraph): StandingNsg[] {
   const byParent = new Map<string, Resource[]>();
   for (const orphan of graph.ofType('Microsoft.Network/networkSecurityGroups/securityRules')) {
     if (graph.parentOf(orphan)) continue;
-    const key = parentIdOf(orphan).toLowerCase();
+    const key = nsgIdOf(orphan).toLowerCase();
     const group = byParent.get(key);
     if (group) group.push(orphan);
     else byParent.set(key, [orphan]);
@@ -41,9 +41,8 @@ export function ruleLocation(
     : { resource: standing.nsg, path: ['properties', 'securityRules', index] };
 }
 
-function parentIdOf(rule: Resource): string {
-  const at = rule.id.toLowerCase().lastIndexOf('/securityrules/');
-  return at > 0 ? rule.id.slice(0, at) : `${rule.id}/<parent>`;
+function nsgIdOf(rule: Resource): string {
+  return parentIdOf(rule.id, 'securityRules') ?? `${rule.id}/<parent>`;
 }
 
 function standInNsg(rules: readonly Resource[]): Resource {
@@ -53,7 +52,7 @@ function standInNsg(rules: readonly Resource[]): Resource {
     ...first,
     type: 'Microsoft.Network/networkSecurityGroups',
     name: segments.length > 1 ? segments.slice(0, -1).join('/') : '<unknown NSG>',
-    id: parentIdOf(first),
+    id: nsgIdOf(first),
     properties: {
       securityRules: rules.map((r) => ({ name: r.name.split('/').at(-1), properties: r.properties })),
     },

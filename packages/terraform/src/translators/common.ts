@@ -1,6 +1,6 @@
 /** Helpers shared by the azurerm translators. */
 import { isUnknown, SpanOrigin, setOrigin } from '@ztkit/core';
-import { ArmObject, type Attrs, renderUnknown, resourceIdOf } from '../translate/arm.js';
+import { ArmObject, type Attrs, nameSegment, renderUnknown, resourceIdOf } from '../translate/arm.js';
 import type { TfNode } from '../translate/node.js';
 import type { ResourceSpec, TranslateOutput } from '../translate/types.js';
 
@@ -76,4 +76,16 @@ export function namedItem(
   if (extra) for (const [k, v] of Object.entries(extra)) item.set(k, v);
   item.set('properties', properties.done(), node.span);
   return item.done();
+}
+
+/** The last name segment of an ARM id (a parent named by `server_id`), unknown when not a string. */
+export function lastSegment(id: unknown): string {
+  if (typeof id !== 'string') return nameSegment(id);
+  const parts = id.split('/').filter(Boolean);
+  return parts[parts.length - 1] ?? '<unknown>';
+}
+
+/** The resource group an ARM id names, when it is a string that names one. */
+export function resourceGroupOf(id: unknown): string | undefined {
+  return typeof id === 'string' ? /\/resourceGroups\/([^/]+)/i.exec(id)?.[1] : undefined;
 }

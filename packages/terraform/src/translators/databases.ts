@@ -9,7 +9,7 @@ import { isUnknown } from '@ztkit/core';
 import { ArmObject, nameSegment, resourceIdOf } from '../translate/arm.js';
 import type { TfNode } from '../translate/node.js';
 import type { Translator } from '../translate/types.js';
-import { emitResource, enabled, nameOf, simpleId } from './common.js';
+import { emitResource, enabled, lastSegment, nameOf, resourceGroupOf, simpleId } from './common.js';
 
 const SQL = 'Microsoft.Sql/servers';
 const SERVER_TYPES: Readonly<Record<string, string>> = {
@@ -67,17 +67,6 @@ const CHILD_TYPES: Readonly<Record<string, { type: string; parent?: string; pare
     parentName: 'redis_cache_name',
   },
 };
-
-/** The last name segment of an ARM id (a parent named by `server_id`), unknown when not a string. */
-export function lastSegment(id: unknown): string {
-  if (typeof id !== 'string') return nameSegment(id);
-  const parts = id.split('/').filter(Boolean);
-  return parts[parts.length - 1] ?? '<unknown>';
-}
-
-function resourceGroupOfId(id: unknown): string | undefined {
-  return typeof id === 'string' ? /\/resourceGroups\/([^/]+)/i.exec(id)?.[1] : undefined;
-}
 
 function serverProperties(type: string, node: TfNode): ArmObject {
   const p = new ArmObject(node.span);
@@ -170,7 +159,7 @@ export const databaseTranslator: Translator = {
     return resourceIdOf(
       child.type,
       [parent, a('name')],
-      a('resource_group_name') ?? resourceGroupOfId(parentId),
+      a('resource_group_name') ?? resourceGroupOf(parentId),
     );
   },
   translate(type, node, out) {
@@ -199,7 +188,7 @@ export const databaseTranslator: Translator = {
     else if (type.endsWith('firewall_rule'))
       p.from(node, 'startIpAddress', 'start_ip_address').from(node, 'endIpAddress', 'end_ip_address');
     else p.from(node, 'value', 'value').set('source', 'user-override');
-    const rg = node.get('resource_group_name') ?? resourceGroupOfId(parentId);
+    const rg = node.get('resource_group_name') ?? resourceGroupOf(parentId);
     emitResource(out, {
       type: child.type,
       name: `${parent}/${nameOf(node)}`,

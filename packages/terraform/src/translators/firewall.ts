@@ -6,8 +6,15 @@
 import { ArmObject, armArray, idRef, resourceIdOf } from '../translate/arm.js';
 import type { TfNode } from '../translate/node.js';
 import type { Translator } from '../translate/types.js';
-import { emitResource, namedItem, nameOf, present, simpleId } from './common.js';
-import { lastSegment } from './databases.js';
+import {
+  emitResource,
+  lastSegment,
+  namedItem,
+  nameOf,
+  present,
+  resourceGroupOf,
+  simpleId,
+} from './common.js';
 
 const FIREWALL = 'Microsoft.Network/azureFirewalls';
 const POLICY = 'Microsoft.Network/firewallPolicies';
@@ -132,7 +139,7 @@ export const firewallTranslator: Translator = {
       return resourceIdOf(
         GROUP,
         [lastSegment(a('firewall_policy_id')), a('name')],
-        /\/resourceGroups\/([^/]+)/i.exec(String(a('firewall_policy_id')))?.[1],
+        resourceGroupOf(a('firewall_policy_id')),
       );
     return undefined;
   },

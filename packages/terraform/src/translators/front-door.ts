@@ -10,7 +10,7 @@ import type { Attrs } from '../translate/arm.js';
 import { ArmObject, armArray, idRef, resourceIdOf } from '../translate/arm.js';
 import type { TfNode } from '../translate/node.js';
 import type { Translator } from '../translate/types.js';
-import { emitResource, enabled, namedItem, nameOf, present, simpleId } from './common.js';
+import { emitResource, enabled, namedItem, nameOf, present, resourceGroupOf, simpleId } from './common.js';
 
 const CLASSIC = 'Microsoft.Network/frontDoors';
 const PROFILE = 'Microsoft.Cdn/profiles';
@@ -54,10 +54,7 @@ function parentNames(id: unknown): string[] {
 }
 
 function rgOf(a: Attrs, parent?: string): unknown {
-  return (
-    a('resource_group_name') ??
-    (parent ? /\/resourceGroups\/([^/]+)/i.exec(String(a(parent)))?.[1] : undefined)
-  );
+  return a('resource_group_name') ?? (parent ? resourceGroupOf(a(parent)) : undefined);
 }
 
 function cdnId(type: string, a: Attrs): string {

@@ -16,8 +16,7 @@
 import { ArmObject, armArray, idRef, resourceIdOf } from '../translate/arm.js';
 import type { TfNode } from '../translate/node.js';
 import type { TranslateOutput, Translator } from '../translate/types.js';
-import { emitResource, namedItem, nameOf, simpleId } from './common.js';
-import { lastSegment } from './databases.js';
+import { emitResource, lastSegment, namedItem, nameOf, resourceGroupOf, simpleId } from './common.js';
 
 const LB = 'Microsoft.Network/loadBalancers';
 const CHILD: Readonly<Record<string, { collection: string; type: string }>> = {
@@ -36,10 +35,6 @@ const NIC_ASSOCIATIONS: Readonly<Record<string, { reference: string; property: s
     property: 'loadBalancerInboundNatRules',
   },
 };
-
-function resourceGroupOf(id: unknown): unknown {
-  return typeof id === 'string' ? /\/resourceGroups\/([^/]+)/i.exec(id)?.[1] : undefined;
-}
 
 /** The id of a sub-resource of the load balancer named by `loadbalancer_id`. */
 function subResourceId(type: string, lbId: unknown, name: unknown): string {

@@ -14,14 +14,14 @@
 import type { SourceSpan } from '@ztkit/core';
 import { ArmObject, resourceIdOf } from '../translate/arm.js';
 import type { Translator } from '../translate/types.js';
-import { emitResource, nameOf, simpleId } from './common.js';
-import { lastSegment } from './databases.js';
+import { emitResource, lastSegment, nameOf, resourceGroupOf, simpleId } from './common.js';
 
 const CLUSTER = 'Microsoft.Cache/redisEnterprise';
 const DATABASE = `${CLUSTER}/databases`;
 
-function resourceGroupOf(id: unknown): unknown {
-  return typeof id === 'string' ? /\/resourceGroups\/([^/]+)/i.exec(id)?.[1] : undefined;
+/** A database's id from its cluster's id; Azure names the only database `default`. */
+function databaseId(clusterId: unknown, name: unknown): string {
+  return resourceIdOf(DATABASE, [lastSegment(clusterId), name ?? 'default'], resourceGroupOf(clusterId));
 }
 
 function skuOf(value: unknown, span: SourceSpan): ArmObject | undefined {
@@ -31,10 +31,7 @@ function skuOf(value: unknown, span: SourceSpan): ArmObject | undefined {
 export const redisEnterpriseTranslator: Translator = {
   types: ['azurerm_redis_enterprise_cluster', 'azurerm_redis_enterprise_database', 'azurerm_managed_redis'],
   id(type, a) {
-    if (type === 'azurerm_redis_enterprise_database') {
-      const cluster = a('cluster_id');
-      return resourceIdOf(DATABASE, [lastSegment(cluster), a('name') ?? 'default'], resourceGroupOf(cluster));
-    }
+    if (type === 'azurerm_redis_enterprise_database') return databaseId(a('cluster_id'), a('name'));
     return simpleId(CLUSTER)(type, a);
   },
   translate(type, node, out) {
@@ -44,7 +41,7 @@ export const redisEnterpriseTranslator: Translator = {
       emitResource(out, {
         type: DATABASE,
         name: `${lastSegment(cluster)}/${typeof name === 'string' ? name : 'default'}`,
-        id: resourceIdOf(DATABASE, [lastSegment(cluster), name], resourceGroupOf(cluster)),
+        id: databaseId(cluster, name),
         node,
         properties: new ArmObject(node.span).from(
           node,

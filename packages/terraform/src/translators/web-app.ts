@@ -12,7 +12,7 @@ import { isUnknown } from '@ztkit/core';
 import { ArmObject, type Attrs, nameSegment, resourceIdOf } from '../translate/arm.js';
 import type { TfNode } from '../translate/node.js';
 import type { Translator } from '../translate/types.js';
-import { emitResource, enabled, nameOf } from './common.js';
+import { emitResource, enabled, nameOf, resourceGroupOf } from './common.js';
 
 const SITE = 'Microsoft.Web/sites';
 const SLOT = 'Microsoft.Web/sites/slots';
@@ -70,9 +70,7 @@ function siteIdentity(type: string, a: Attrs): { type: string; names: unknown[];
       : slot.id
         ? parentId
         : a(slot.name!);
-  const rg =
-    a('resource_group_name') ??
-    (typeof parentId === 'string' ? /\/resourceGroups\/([^/]+)/i.exec(parentId)?.[1] : undefined);
+  const rg = a('resource_group_name') ?? resourceGroupOf(parentId);
   return { type: SLOT, names: [parent, a('name')], rg };
 }
 
